@@ -1,0 +1,23 @@
+# CUDA is optional and confined to the kernels target. AUTO turns it on when nvcc is found on PATH
+# or under /usr/local/cuda; ON makes a missing nvcc an error; OFF never looks.
+set(TOKENROUTE_HAVE_CUDA OFF)
+if(NOT TOKENROUTE_CUDA STREQUAL "OFF")
+  if(NOT CMAKE_CUDA_COMPILER)
+    find_program(TOKENROUTE_NVCC nvcc HINTS /usr/local/cuda/bin)
+    if(TOKENROUTE_NVCC)
+      set(CMAKE_CUDA_COMPILER ${TOKENROUTE_NVCC})
+    endif()
+  endif()
+  if(CMAKE_CUDA_COMPILER)
+    if(NOT CMAKE_CUDA_ARCHITECTURES)
+      # sm_90 is the H100/H200 generation; 80 and 89 cover A100, L40S and RTX 40 series.
+      set(CMAKE_CUDA_ARCHITECTURES 80 89 90)
+    endif()
+    enable_language(CUDA)
+    find_package(CUDAToolkit REQUIRED)
+    set(TOKENROUTE_HAVE_CUDA ON)
+  elseif(TOKENROUTE_CUDA STREQUAL "ON")
+    message(FATAL_ERROR "TOKENROUTE_CUDA=ON but nvcc was not found (looked on PATH and in /usr/local/cuda/bin)")
+  endif()
+endif()
+message(STATUS "TokenRoute CUDA kernels: ${TOKENROUTE_HAVE_CUDA}")

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the whole CTest suite. Non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+installer/install-deps.sh
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+start=$SECONDS
+installer/build.sh Release
+echo "build: $((SECONDS - start)) s"
+start=$SECONDS
+ctest --test-dir build/release --output-on-failure -j"$(nproc)" "$@"
+echo "tests: $((SECONDS - start)) s"
