@@ -1,0 +1,43 @@
+#pragma once
+// The KV cache across memory tiers: how many tokens of cache each tier of a pool can hold, and,
+// for a cached prefix found in a tier, whether loading it back is cheaper than recomputing it.
+// Loading costs bytes / tier bandwidth + tier latency (and bytes × pJ/bit of energy); recomputing
+// costs the prefill of those tokens on the pool's devices. The cheaper is chosen and reported, so
+// the UI can show why a slow tier is still worth having (it usually is for long prefixes, and is
+// not for short ones on a fast prefill part).
+
+#include <vector>
+
+#include "core/catalog/catalog.h"
+#include "core/perf/perfmodel.h"
+
+namespace tokenroute {
+
+// One tier available to a pool and how much of it the pool has (the tier spec has no capacity;
+// it comes from the servers: device memory left for KV, host DRAM, NVMe, remote).
+struct TierCapacity {
+    const MemoryTierSpec *tier = nullptr;
+    double capacityBytes = 0;
+};
+
+struct TierChoice {
+    const MemoryTierSpec *tier = nullptr;
+    double capacityBytes = 0;
+    long long kvTokens = 0;        // tokens of KV cache the tier holds
+    double prefixBytes = 0;        // KV bytes of the prefix asked about
+    double loadS = 0;              // bytes / bandwidth + latency
+    double recomputeS = 0;         // prefill of the prefix on the pool
+    bool recompute = false;        // true when recomputing is the cheaper choice
+    double chosenS = 0;            // min(loadS, recomputeS)
+    double loadEnergyJ = 0;        // bytes × 8 × pJ/bit
+};
+
+// For each tier (in the order given) the capacity in tokens and the load-versus-recompute choice for
+// a prefix of prefixTokens tokens.
+std::vector<TierChoice> kvTierChoices(const ModelArch &model, const DeviceSetup &setup,
+                                      const std::vector<TierCapacity> &tiers, double prefixTokens);
+
+// Energy of moving bytes through a tier: bytes · 8 · pJ/bit.
+double moveEnergyJ(double bytes, double pjPerBit);
+
+} // namespace tokenroute
