@@ -3,8 +3,11 @@
 
 #include "core/route/reasons.h"
 
+#include "core/route/tags.h"
+
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace tokenroute {
 
@@ -146,6 +149,48 @@ std::string describe(const Alternative &a, const std::string &workload)
                                                        : "$" + sig(-a.deltaUsdPerMillionTokens) + " less";
     return "The best alternative for " + workload + " is " + route + " at $" + sig(a.usdPerMillionTokens) +
            " per million tokens (" + diff + ").";
+}
+
+std::string describe(const TagReason &r)
+{
+    const std::string tag = toString(r.tag);
+    switch (r.code) {
+    case TagReasonCode::TokenRatio:
+        if (!std::isfinite(r.value))
+            return tag + ": it produces no output tokens, so all of its work is prefill.";
+        return tag + ": " + num(r.value) + " input tokens per output token (" +
+               (r.tag == Tag::PrefillHeavy ? "at least " : "under ") + num(r.limit) + "), " + num(r.extra * 100, 0) +
+               " % of its FLOPs in prefill.";
+    case TagReasonCode::ContextLength:
+        return tag + ": contexts reach " + num(r.value, 0) + " tokens (p90 prompt plus mean output), " +
+               (r.tag == Tag::LongContext ? "at least " : "under ") + num(r.limit, 0) + ".";
+    case TagReasonCode::TightSlo:
+        return tag + ": its " + (r.text == "ttft" ? "TTFT" : "TPOT") + " SLO of " + num(r.value, 0) + " ms is within " +
+               num(r.limit, 0) + " ms, so a person is waiting.";
+    case TagReasonCode::LooseSlo:
+        return tag + ": its SLOs (TTFT " + (r.value > 0 ? num(r.value, 0) + " ms" : std::string("none")) + ", TPOT " +
+               (r.extra > 0 ? num(r.extra, 0) + " ms" : std::string("none")) + ") are looser than " + num(r.limit, 0) +
+               " ms and " + num(r.extraLimit, 0) + " ms.";
+    case TagReasonCode::NoSloFlag:
+        return tag + ": it states no SLO and is marked " + (r.tag == Tag::Interactive ? "interactive." : "batch.");
+    case TagReasonCode::WeightsInSram:
+        return tag + ": its weights (" + num(r.value) + " GB) fit the on-chip SRAM of one rack of SRAM engines (" +
+               num(r.limit, 2) + " GB).";
+    case TagReasonCode::WeightsFitOneDevice:
+        return tag + ": its weights (" + num(r.value) + " GB) fit one " + num(r.limit, 0) + " GB device.";
+    case TagReasonCode::WeightsExceedDevice:
+        return tag + ": its weights (" + num(r.value) + " GB) exceed one " + num(r.limit, 0) +
+               " GB device and must be sharded.";
+    case TagReasonCode::UnknownModel:
+        return tag + ": its model is unknown, so it is assumed to need sharding.";
+    case TagReasonCode::EdgeFlag:
+        return tag + ": it runs on devices in the field.";
+    case TagReasonCode::DataCentreFlag:
+        return tag + ": it runs in the data centre.";
+    case TagReasonCode::Overridden:
+        return tag + ": set by the user (the numbers say " + toString(r.derived) + ").";
+    }
+    return tag;
 }
 
 } // namespace tokenroute
