@@ -80,6 +80,7 @@ struct DeviceSetup {
     Precision kv = Precision::BF16;
     double memoryFraction = 0.9;   // share of device memory the engine may use (vLLM gpu_memory_utilization)
     double linkGBs = 0;            // per device per direction between a replica's devices; 0 = device scale-up
+    double linkLatencyUs = 0;      // per collective or pipeline hop; 0 = default for the device class
     double acceptedTokensPerStep = 1;  // speculative decoding / MTP: mean tokens emitted per decode step (≥ 1)
     int maxBatchTokens = 8192;     // tokens per forward pass the engine sizes its activations for
     Calibration cal;
@@ -157,8 +158,8 @@ struct MemoryBudget {
 
 MemoryBudget memoryBudget(const ModelArch &model, const DeviceSetup &setup);
 
-// Bytes of weights stored per replica at the setup's precision (embeddings at the weight precision
-// unless that is 4-bit, where engines keep them at BF16).
+// Bytes of weights stored per replica at the setup's precision, block scales included; the
+// embedding and output head stay at 16 bit (common quantisation recipes leave them unquantised).
 double storedWeightBytes(const ModelArch &model, Precision weights);
 
 // Smallest device count (replica size) that holds the model with room for KV, for --count's default.
