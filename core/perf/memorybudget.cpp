@@ -104,3 +104,42 @@ int minDevicesFor(const ModelArch &a, const Accelerator &device, Precision weigh
 }
 
 } // namespace tokenroute
+
+namespace tokenroute {
+
+DeviceSetup chooseSetup(const ModelArch &a, const Accelerator &device, int devices, Precision weights, Precision kv,
+                        int tp, int pp, int ep, double memoryFraction)
+{
+    DeviceSetup s;
+    s.device = &device;
+    s.weights = weights;
+    s.kv = kv;
+    s.memoryFraction = memoryFraction;
+    s.pp = std::max(1, pp);
+    if (tp > 0) {
+        s.tp = tp;
+    } else {
+        int n = minDevicesFor(a, device, weights, kv, memoryFraction);
+        if (n <= 0)
+            n = std::max(1, devices);
+        const int domain = std::max(1, device.scaleUpDomain);
+        if (device.weightsInSram) {
+            s.tp = std::min(n, domain);
+            s.pp = (n + s.tp - 1) / s.tp;
+        } else if (n <= domain) {
+            s.tp = n;
+        } else {
+            int t = 1;
+            while (t * 2 <= domain)
+                t *= 2;
+            s.tp = t;
+            s.pp = (n + t - 1) / t;
+        }
+    }
+    const int replica = s.tp * s.pp;
+    s.count = replica > 0 ? (devices / replica) * replica : 0;
+    s.ep = (a.isMoe() && ep > 1 && a.moe.numExperts % ep == 0 && ep <= replica) ? ep : 1;
+    return s;
+}
+
+} // namespace tokenroute
