@@ -48,6 +48,7 @@ std::string toString(FindingCode c)
     case FindingCode::LinkOversubscribed: return "link-oversubscribed";
     case FindingCode::RuleRelaxed: return "rule-relaxed";
     case FindingCode::CostCapBinds: return "cost-cap-binds";
+    case FindingCode::LinkIgnored: return "link-ignored";
     case FindingCode::SolverFailed: return "solver-failed";
     }
     return "unknown";
@@ -100,6 +101,8 @@ std::string describe(const Finding &f)
                " rule was dropped because no pool it allows meets the SLOs.";
     case FindingCode::CostCapBinds:
         return "The cost cap of $" + sig(f.limit) + "/h binds; faster routes would cost more.";
+    case FindingCode::LinkIgnored:
+        return "Link " + f.link + " is left out of the network: " + f.text + ".";
     case FindingCode::SolverFailed:
         return "The linear-program solver returned no optimum (status " + num(f.value, 0) +
                "); all demand is reported unserved.";

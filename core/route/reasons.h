@@ -21,6 +21,7 @@ enum class FindingCode {
     LinkOversubscribed,    // link: value = KV bytes/s routed, limit = bandwidth
     RuleRelaxed,           // rules policy: a tag rule left no route and was dropped (text = the tag)
     CostCapBinds,          // latency policy: the cost cap (limit) binds at value $/h
+    LinkIgnored,           // link: left out of the topology (text = why)
     SolverFailed,          // the LP solver did not return an optimum (value = its status code)
 };
 std::string toString(FindingCode c);
