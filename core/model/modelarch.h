@@ -69,8 +69,13 @@ ParamCounts countParams(const ModelArch &a);
 // MHA/GQA: 2 · L · h_kv · d · b;  MLA: L · (kv_lora_rank + rope_dim) · b.
 double kvBytesPerToken(const ModelArch &a, double bytesPerElement);
 
+// KV cache bytes held for one sequence of `context` tokens: layers with a sliding window keep at
+// most `slidingWindow` tokens (gpt-oss), the others keep all of them.
+double kvBytesForContext(const ModelArch &a, double context, double bytesPerElement);
+
 // Attention score+value FLOPs for one query token against `context` keys, all layers:
-// 4 · L · H_q · d · context (QK^T and PV, 2 FLOPs per multiply-add).
+// 4 · L · H_q · d · context (QK^T and PV, 2 FLOPs per multiply-add). Sliding-window layers see at
+// most `slidingWindow` keys; MLA uses its query/key width (nope + rope) and value width.
 double attentionFlopsPerToken(const ModelArch &a, double context);
 
 } // namespace tokenroute
