@@ -124,8 +124,8 @@ DeviceSetup chooseSetup(const ModelArch &a, const Accelerator &device, int devic
             n = std::max(1, devices);
         const int domain = std::max(1, device.scaleUpDomain);
         if (device.weightsInSram) {
-            s.tp = std::min(n, domain);
-            s.pp = (n + s.tp - 1) / s.tp;
+            s.tp = 1;
+            s.pp = n;
         } else if (n <= domain) {
             s.tp = n;
         } else {

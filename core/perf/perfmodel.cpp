@@ -344,7 +344,8 @@ DecodeStepResult decodeStep(const ModelArch &a, const DeviceSetup &s, int batch,
     const double bandwidth = d.memoryBandwidthTBs * 1e12 * etaM;
     r.memoryS = r.weightBytes / (s.tp * bandwidth) +
                 (r.kvReadBytes + r.kvWriteBytes + r.activationBytes) / (devices * bandwidth);
-    const Comm comm = communication(a, m, s, tokens / s.pp, 1);
+    // A micro-batch carries tokens / pp tokens, but never less than one token.
+    const Comm comm = communication(a, m, s, std::max(std::min(tokens, 1.0), tokens / s.pp), 1);
     r.interconnectS = comm.seconds;
     r.linkBytes = comm.bytesPerDevice;
     const StepOverhead oh = overheadFor(d);

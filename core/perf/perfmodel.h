@@ -168,8 +168,8 @@ int minDevicesFor(const ModelArch &model, const Accelerator &device, Precision w
 
 // The setup a pool of `devices` devices gets for a model. tp = 0 chooses automatically: the
 // smallest replica that holds the model (minDevicesFor), tensor-parallel inside the scale-up
-// domain and pipelined beyond it; SRAM engines shard tensor-parallel within a node's domain and
-// chain the rest as pipeline stages. count is the devices the replicas use (a multiple of tp · pp,
+// domain and pipelined beyond it; SRAM engines chain their chips as pipeline stages (each chip
+// streams its layers from its own SRAM as the token passes). count is the devices the replicas use (a multiple of tp · pp,
 // 0 when one replica needs more devices than the pool has). ep falls back to 1 for a dense model
 // or when it does not divide the experts.
 DeviceSetup chooseSetup(const ModelArch &model, const Accelerator &device, int devices, Precision weights, Precision kv,
