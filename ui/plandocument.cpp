@@ -1,0 +1,98 @@
+#include "ui/plandocument.h"
+
+#include <utility>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include "core/plan/planio.h"
+
+namespace tokenroute::ui {
+
+PlanDocument::PlanDocument(QObject *parent)
+    : QObject(parent)
+{
+    m_plan.name = tr("Untitled plan").toStdString();
+}
+
+QString PlanDocument::displayName() const
+{
+    if (!m_plan.name.empty())
+        return QString::fromStdString(m_plan.name);
+    if (!m_sourcePath.isEmpty())
+        return QFileInfo(m_sourcePath).completeBaseName();
+    return tr("Untitled plan");
+}
+
+void PlanDocument::open(const QString &path)
+{
+    // loadPlan throws before anything here is touched, so a bad file leaves the open plan as it was.
+    Plan plan = loadPlan(path.toStdString());
+    const bool native = isSqliteFile(path.toStdString());
+    reset(std::move(plan), path);
+    if (native) {
+        m_filePath = QFileInfo(path).absoluteFilePath();
+        emit filePathChanged(m_filePath);
+    }
+}
+
+void PlanDocument::reset(Plan plan, const QString &sourcePath)
+{
+    m_plan = std::move(plan);
+    m_sourcePath = sourcePath.isEmpty() ? QString() : QFileInfo(sourcePath).absoluteFilePath();
+    m_filePath.clear();
+    m_undoStack.clear();
+    m_undoStack.setClean();
+    emit filePathChanged(m_filePath);
+    emit changed(PlanChange{PlanChange::Kind::Reset, {}});
+}
+
+void PlanDocument::saveAs(const QString &path)
+{
+    savePlanSqlite(m_plan, path.toStdString());
+    m_filePath = QFileInfo(path).absoluteFilePath();
+    m_sourcePath = m_filePath;
+    m_undoStack.setClean();
+    emit filePathChanged(m_filePath);
+}
+
+void PlanDocument::exportJson(const QString &path) const
+{
+    savePlanJson(m_plan, path.toStdString());
+}
+
+void PlanDocument::setProperties(const std::string &name, const std::string &description)
+{
+    m_plan.name = name;
+    m_plan.description = description;
+    emit changed(PlanChange{PlanChange::Kind::Properties, {}});
+}
+
+SetPlanProperties::SetPlanProperties(PlanDocument *document, std::string name, std::string description)
+    : QUndoCommand(QCoreApplication::translate("tokenroute::ui::SetPlanProperties", "Change Plan Properties"))
+    , m_document(document)
+    , m_name(std::move(name))
+    , m_description(std::move(description))
+{
+}
+
+void SetPlanProperties::undo()
+{
+    swap();
+}
+
+void SetPlanProperties::redo()
+{
+    swap();
+}
+
+void SetPlanProperties::swap()
+{
+    // Undo and redo are the same exchange: the command holds whichever values are not current.
+    const Plan &plan = m_document->plan();
+    std::string name = std::exchange(m_name, plan.name);
+    std::string description = std::exchange(m_description, plan.description);
+    m_document->setProperties(name, description);
+}
+
+} // namespace tokenroute::ui
