@@ -30,17 +30,18 @@ std::string normalised(const fs::path &p)
     return (ec ? p.lexically_normal() : canonical).string();
 }
 
-// The directory holding the executable; a bare name ("tokenroute-cli" run through PATH) gives an
-// empty parent, in which case the current directory is the only thing to go on.
+// The directory holding the executable. argv[0] is a bare name when the program was found through
+// PATH ("tokenroute-cli"), and may be missing altogether; the kernel's /proc/self/exe then says
+// where the binary really is. The current directory is the last resort.
 fs::path executableDir(const std::string &executablePath)
 {
     std::error_code ec;
-    if (executablePath.empty())
-        return fs::current_path(ec);
-    fs::path exe(executablePath);
-    if (!exe.has_parent_path())
-        return fs::current_path(ec);
-    return fs::absolute(exe, ec).parent_path();
+    const fs::path exe(executablePath);
+    if (!executablePath.empty() && exe.has_parent_path())
+        return fs::absolute(exe, ec).parent_path();
+    if (fs::path self = fs::read_symlink("/proc/self/exe", ec); !ec && self.has_parent_path())
+        return self.parent_path();
+    return fs::current_path(ec);
 }
 
 } // namespace

@@ -139,6 +139,8 @@ private slots:
     void dataDirInstalledLayout();
     void dataDirSourceTree();
     void dataDirNotFound();
+    void dataDirFromBareName();
+    void loadTime();
 };
 
 void TestCatalog::initTestCase()
@@ -570,6 +572,28 @@ void TestCatalog::dataDirNotFound()
         QFAIL("found a data directory where there is none");
     } catch (const InputError &e) {
         QVERIFY(QString::fromStdString(e.problem()).contains(QLatin1String("TOKENROUTE_DATA_DIR")));
+    }
+}
+
+// A name without a directory (the binary was found through PATH) falls back to where the running
+// binary really is: this test executable sits in the build tree, below the source tree's data/.
+void TestCatalog::dataDirFromBareName()
+{
+    ScopedEnv env("TOKENROUTE_DATA_DIR", nullptr);
+    const fs::path source = fs::weakly_canonical(TOKENROUTE_DATA_DIR).parent_path();
+    const fs::path binary = fs::weakly_canonical(TOKENROUTE_BINARY_DIR);
+    if (binary.string().rfind(source.string(), 0) != 0)
+        QSKIP("the build tree is outside the source tree; walking up cannot reach data/");
+    QCOMPARE(findDataDir("test_catalog"), canonical(TOKENROUTE_DATA_DIR));
+    QCOMPARE(findDataDir(), canonical(TOKENROUTE_DATA_DIR));
+}
+
+// How long the whole catalogue takes to load and validate (the CLI and the app pay it at start).
+void TestCatalog::loadTime()
+{
+    QBENCHMARK {
+        const Catalog c = loadCatalog(kCatalogDir);
+        QVERIFY(!c.accelerators.empty());
     }
 }
 
