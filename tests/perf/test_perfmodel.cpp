@@ -30,6 +30,8 @@ constexpr double kFfn = 3.0 * 1024 * 4096;            // gate, up, down: 12,582,
 constexpr double kBody = 2 * (kAttn + kFfn);          // 33,554,432
 constexpr double kHead = 32000.0 * 1024;              // 32,768,000
 constexpr double kKvPerToken = 2.0 * 2 * 8 * 128 * 2; // K and V, 2 layers, 8 heads, 128, bf16: 8192 B
+// Element-wise traffic per token: 2 layers · (8 · 1024 + 3 · 4096) · 2 B = 81,920 B.
+constexpr double kActPerToken = 2 * (8.0 * 1024 + 3 * 4096) * 2;
 
 DeviceSetup setupOn(const Accelerator &d, int tp = 1, int pp = 1)
 {
@@ -74,11 +76,13 @@ void TestPerfModel::denseDecodeIsMemoryBound()
     const DecodeStepResult r = decodeStep(toy::dense(), setupOn(d), 1, 1000);
     // Weights read: body and head at 2 B: 2 · (33,554,432 + 32,768,000) = 132,644,864 B.
     QNEAR(r.weightBytes, 2 * (kBody + kHead));
-    // KV read: 1000 tokens · 8192 B; one token written; residual stream 2 · L · h · 2 B = 8192 B.
+    // KV read: 1000 tokens · 8192 B; one token written; element-wise traffic 81,920 B.
     QNEAR(r.kvReadBytes, 1000 * kKvPerToken);
     QNEAR(r.kvWriteBytes, kKvPerToken);
-    // Memory time: (132,644,864 + 8,192,000 + 8192 + 8192) B / (1 TB/s · 0.5) = 281.7 µs.
-    const double bytes = 2 * (kBody + kHead) + 1000 * kKvPerToken + 2 * kKvPerToken;
+    QNEAR(r.activationBytes, kActPerToken);
+    // Memory time: (132,644,864 + 8,192,000 + 8192 + 81,920) B / (1 TB/s · 0.5) = 281.9 µs; each
+    // kernel class is memory-bound, so the step is their sum.
+    const double bytes = 2 * (kBody + kHead) + 1000 * kKvPerToken + kKvPerToken + kActPerToken;
     QNEAR(r.memoryS, bytes / 0.5e12);
     // FLOPs: 2 · (body + head) + attention 2 layers · 2 · 8 heads · (128 + 128) · 1000 keys.
     QNEAR(r.flops, 2 * (kBody + kHead) + 2 * 2 * 8 * 256.0 * 1000);
@@ -99,7 +103,9 @@ void TestPerfModel::densePrefillIsComputeBound()
     // 100 TFLOP/s · η 0.5 = 50 TFLOP/s: 1.4255 ms.
     QNEAR(r.computeS, (linear + attention) / 50e12);
     QCOMPARE(int(r.bound), int(Bound::Compute));
-    QNEAR(r.timeS, r.computeS);
+    // Linear and attention kernels are compute-bound; the element-wise kernels add their traffic:
+    // 1000 · 81,920 B / 0.5 TB/s = 163.8 µs.
+    QNEAR(r.timeS, r.computeS + 1000 * kActPerToken / 0.5e12);
     QNEAR(r.kvWriteBytes, 1000 * kKvPerToken);
     QCOMPARE(r.tokens, 1000.0);
 }
@@ -181,7 +187,7 @@ void TestPerfModel::sramChipsAndPipeline()
     QCOMPARE(int(r.memoryTier), int(TierKind::Sram));
     // A token crosses the three chips in turn, each streaming its share of the weights from its
     // SRAM: 132,644,864 B / (10 TB/s · 0.5) = 26.53 µs, whatever the chip count.
-    QNEAR(r.memoryS, 2 * (kBody + kHead) / 5e12 + 2 * kKvPerToken / (3 * 5e12));
+    QNEAR(r.memoryS, 2 * (kBody + kHead) / 5e12 + (kKvPerToken + kActPerToken) / (3 * 5e12));
     // Two hops of one 2048 B hidden state at 100 GB/s plus 1 µs each = 2.041 µs.
     QNEAR(r.interconnectS, 2 * (2048 / 100e9 + 1e-6));
     QCOMPARE(int(r.bound), int(Bound::Memory));
@@ -230,9 +236,15 @@ void TestPerfModel::fp4WeightsOnFp8Device()
     // 33,554,432 · 0.53125 + 32,768,000 · 2 = 83,361,792 B.
     QNEAR(r.weightBytes, kBody * 0.53125 + kHead * 2);
     QCOMPARE(int(r.precision.compute), int(Precision::FP8));
-    // Compute at the FP8 rate: 200 TFLOP/s · 0.5.
+    // Weight-only FP4 computes at the FP8 rate, 200 TFLOP/s · 0.5, with no block-scale derating.
     const PrefillResult p = prefill(toy::dense(), s, 1, 1000);
     QNEAR(p.computeS, (2 * kBody * 1000 + 2 * kHead) / 100e12 + 1000.0 * 4096 * 2 * 500 / 50e12);
+    // Where FP4 is native the block-scaled GEMMs reach 0.7 of the efficiency: 400 · 0.5 · 0.7.
+    Accelerator native = d;
+    native.peakTflops[Precision::FP4] = 400;
+    s.device = &native;
+    const PrefillResult pn = prefill(toy::dense(), s, 1, 1000);
+    QNEAR(pn.computeS, (2 * kBody * 1000 + 2 * kHead) / 140e12 + 1000.0 * 4096 * 2 * 500 / 50e12);
 }
 
 void TestPerfModel::tensorParallelAllReduce()
@@ -245,7 +257,7 @@ void TestPerfModel::tensorParallelAllReduce()
     QNEAR(r.linkBytes, 4 * 2048.0);
     QNEAR(r.interconnectS, 4 * (2048 / 100e9) + 4 * 5e-6);
     // Weights split over two devices: 132,644,864 / 2 / 0.5 TB/s.
-    QNEAR(r.memoryS, 2 * (kBody + kHead) / 1e12 + 2 * kKvPerToken / 1e12);
+    QNEAR(r.memoryS, 2 * (kBody + kHead) / 1e12 + (kKvPerToken + kActPerToken) / 1e12);
     QNEAR(r.timeS, r.memoryS + r.interconnectS);
 }
 
@@ -260,7 +272,7 @@ void TestPerfModel::stepOverheadByDeviceClass()
     QNEAR(decodeStep(toy::dense(), s, 1, 0).overheadS, 40e-6);
     // A calibrated efficiency replaces the catalogue's.
     s.cal.decodeEtaMemory = 1.0;
-    QNEAR(decodeStep(toy::dense(), s, 1, 0).memoryS, (2 * (kBody + kHead) + 2 * kKvPerToken) / 1e12);
+    QNEAR(decodeStep(toy::dense(), s, 1, 0).memoryS, (2 * (kBody + kHead) + kKvPerToken + kActPerToken) / 1e12);
 }
 
 void TestPerfModel::speculativeDecoding()
