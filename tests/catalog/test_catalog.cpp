@@ -486,6 +486,14 @@ void TestCatalog::badInput_data()
                                                << "unknown model \"no-such-model\"";
     QTest::newRow("bad model config") << "bad-model-config" << "models.json"
                                       << "models[0].config.num_hidden_layers" << "missing";
+    QTest::newRow("switch without ports") << "switch-without-ports" << "servers.json" << "servers[0].switch_ports"
+                                          << "missing";
+    QTest::newRow("fractional rack units") << "fractional-units" << "servers.json" << "servers[0].unit_height"
+                                           << "expected a whole number";
+    QTest::newRow("percentage for a fraction") << "reuse-percent" << "presets.json" << "presets[0].prefix_reuse"
+                                               << "outside the plausible range [0, 1]";
+    QTest::newRow("entries under the wrong key") << "wrong-list-key" << "accelerators.json" << "devices"
+                                                 << "unknown top-level field";
     // The file ends inside the first entry, after line 8: the error points at the last line read.
     QTest::newRow("truncated JSON") << "truncated" << "accelerators.json" << "line 8" << "malformed JSON";
     // Line 6 lacks its comma; the parser trips on the next key, on line 7.
