@@ -1,6 +1,7 @@
 #include "ui/catalogbrowser.h"
 
 #include <QCursor>
+#include <QDesktopServices>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -42,13 +43,19 @@ CatalogBrowser::CatalogBrowser(CatalogModel *model, QWidget *parent)
     m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setSectionResizeMode(CatalogModel::NameColumn, QHeaderView::ResizeToContents);
-    m_tree->header()->setStretchLastSection(true);
+    // The key figures are what a reader compares, so they keep their full width; long names elide
+    // (the tooltip has them whole).
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(CatalogModel::NameColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(CatalogModel::SummaryColumn, QHeaderView::ResizeToContents);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &CatalogBrowser::showCurrent);
 
     m_details->setObjectName(QStringLiteral("catalogueDetails"));
-    m_details->setOpenExternalLinks(true);
-    connect(m_details, &QTextBrowser::highlighted, this, &CatalogBrowser::showLinkTarget);
+    // Links are handled here: a source with a URL opens in the browser, one without (a book, a
+    // spec document) shows its full text, and hovering any of them shows the whole source.
+    m_details->setOpenLinks(false);
+    connect(m_details, &QTextBrowser::anchorClicked, this, &CatalogBrowser::openSource);
+    connect(m_details, &QTextBrowser::highlighted, this, &CatalogBrowser::showSource);
 
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(m_details);
@@ -110,6 +117,7 @@ void CatalogBrowser::showCurrent()
 
     const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
     const Catalog *catalog = m_model->catalog();
+    m_sources.clear();
     if (!current.isValid() || !catalog) {
         m_details->setHtml(QStringLiteral("<p>%1</p>").arg(
             tr("Select an entry to see its figures. Every figure names its source; estimates say why.").toHtmlEscaped()));
@@ -124,16 +132,38 @@ void CatalogBrowser::showCurrent()
                                         .toHtmlEscaped()));
         return;
     }
-    m_details->setHtml(specSheetHtml(specSheet(*catalog, group, row)));
+    const SpecSheet sheet = specSheet(*catalog, group, row);
+    m_sources = sheetSources(sheet);
+    m_details->setHtml(specSheetHtml(sheet));
 }
 
-void CatalogBrowser::showLinkTarget(const QUrl &url)
+const Provenance *CatalogBrowser::sourceFor(const QUrl &link) const
 {
-    // Hovering a source shows the full address, so the reader knows where a click leads.
-    if (url.isEmpty())
-        QToolTip::hideText();
+    if (link.scheme() != QLatin1String("source"))
+        return nullptr;
+    bool ok = false;
+    const int index = link.path().toInt(&ok);
+    return ok && index >= 0 && index < m_sources.size() ? &m_sources[index] : nullptr;
+}
+
+void CatalogBrowser::showSource(const QUrl &link)
+{
+    if (const Provenance *p = sourceFor(link))
+        QToolTip::showText(QCursor::pos(), sourceTooltip(*p), m_details);
     else
-        QToolTip::showText(QCursor::pos(), url.toString(), m_details);
+        QToolTip::hideText();
+}
+
+void CatalogBrowser::openSource(const QUrl &link)
+{
+    const Provenance *p = sourceFor(link);
+    if (!p)
+        return;
+    const QUrl url = sourceUrl(*p);
+    if (url.isValid())
+        QDesktopServices::openUrl(url);
+    else
+        QToolTip::showText(QCursor::pos(), sourceTooltip(*p), m_details);
 }
 
 } // namespace tokenroute::ui

@@ -3,7 +3,10 @@
 // the selected entry's figures, each with its source (a link when the source is a URL) or the note
 // that marks it as an estimate.
 
+#include <QList>
 #include <QWidget>
+
+#include "core/catalog/catalog.h"
 
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -28,6 +31,8 @@ public:
 
     // Select an entry by group and catalogue id; false when there is no such entry.
     bool select(int group, const QString &id);
+    // The sources the details pane shows now; its links are "source:<index into this list>".
+    const QList<Provenance> &shownSources() const { return m_sources; }
     void setFilter(const QString &text);
 
 protected:
@@ -35,7 +40,9 @@ protected:
 
 private:
     void showCurrent();
-    void showLinkTarget(const QUrl &url);
+    void showSource(const QUrl &link);
+    void openSource(const QUrl &link);
+    const Provenance *sourceFor(const QUrl &link) const;
 
     CatalogModel *m_model;
     QSortFilterProxyModel *m_proxy;
@@ -43,6 +50,7 @@ private:
     QTreeView *m_tree;
     QTextBrowser *m_details;
     QSplitter *m_splitter;
+    QList<Provenance> m_sources;
 };
 
 } // namespace tokenroute::ui

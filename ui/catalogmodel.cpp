@@ -235,8 +235,8 @@ QString CatalogModel::entrySummary(Group group, int row) const
     switch (group) {
     case Group::Devices: {
         const Accelerator &a = m_catalog->accelerators[row];
-        QString text = tr("%1 GB %2 · %3 TB/s")
-                           .arg(formatNumber(a.memoryGb, 1), qs(a.memoryType), formatNumber(a.memoryBandwidthTBs, 2));
+        // Memory type is left to the details pane: the tree keeps room for the device names.
+        QString text = tr("%1 GB · %2 TB/s").arg(formatNumber(a.memoryGb, 1), formatNumber(a.memoryBandwidthTBs, 2));
         auto bf16 = a.peakTflops.find(Precision::BF16);
         if (bf16 != a.peakTflops.end())
             text += tr(" · %1 TFLOP/s BF16").arg(formatNumber(bf16->second, 0));

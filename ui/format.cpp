@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 
 namespace tokenroute::ui {
@@ -49,6 +51,14 @@ QString formatBytes(double bytes)
     if (magnitude >= 1024.0)
         return QCoreApplication::translate("tokenroute::ui::Format", "%1 KiB").arg(formatNumber(bytes / 1024.0, significant(magnitude / 1024.0)));
     return QCoreApplication::translate("tokenroute::ui::Format", "%1 B", "bytes").arg(formatNumber(bytes, 0));
+}
+
+QString displayPath(const QString &path)
+{
+    const QString relative = QDir::current().relativeFilePath(path);
+    if (!relative.startsWith(QLatin1String("..")) && !QDir::isAbsolutePath(relative))
+        return QDir::toNativeSeparators(relative);
+    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
 }
 
 } // namespace tokenroute::ui

@@ -13,4 +13,8 @@ QString formatCount(double value);
 // 1.0 MiB / 320 KiB per token (binary units: KV cache sizes are powers of two in practice).
 QString formatBytes(double bytes);
 
+// A file path as the user would type it: relative to the working directory when the file is
+// below it ("data/plans/demo.json"), otherwise absolute; native separators.
+QString displayPath(const QString &path);
+
 } // namespace tokenroute::ui

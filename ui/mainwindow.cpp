@@ -31,8 +31,10 @@
 #include "ui/catalogbrowser.h"
 #include "ui/catalogmodel.h"
 #include "ui/errortext.h"
+#include "ui/format.h"
 #include "ui/icons.h"
 #include "ui/placeholderview.h"
+#include "ui/planoverview.h"
 #include "ui/plandocument.h"
 #include "ui/planstructuremodel.h"
 #include "ui/plansummary.h"
@@ -44,6 +46,7 @@ namespace {
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString CatalogSplitterKey = QStringLiteral("window/catalogueSplitter");
+const QString PlanSplitterKey = QStringLiteral("window/planSplitter");
 const QString ProjectorKey = QStringLiteral("view/projectorMode");
 const QString LastDirKey = QStringLiteral("files/lastDirectory");
 // Bumped when the dock layout changes, so restoreState() ignores a layout saved by an older build.
@@ -216,9 +219,16 @@ void MainWindow::createDocks()
     connect(m_structureModel, &QAbstractItemModel::modelReset, m_structureTree, [this] { m_structureTree->expandToDepth(0); });
     m_structureTree->expandToDepth(0);
 
+    m_planSplitter = new QSplitter(Qt::Vertical, this);
+    m_planSplitter->addWidget(m_structureTree);
+    m_planSplitter->addWidget(new PlanOverview(m_document, this));
+    m_planSplitter->setStretchFactor(0, 3);
+    m_planSplitter->setStretchFactor(1, 2);
+    m_planSplitter->setChildrenCollapsible(false);
+
     m_structureDock = new QDockWidget(tr("Plan"), this);
     m_structureDock->setObjectName(QStringLiteral("planDock"));
-    m_structureDock->setWidget(m_structureTree);
+    m_structureDock->setWidget(m_planSplitter);
     m_structureDock->toggleViewAction()->setText(tr("&Plan Structure"));
     addDockWidget(Qt::LeftDockWidgetArea, m_structureDock);
 
@@ -229,7 +239,8 @@ void MainWindow::createDocks()
     m_catalogDock->toggleViewAction()->setText(tr("&Catalogue"));
     addDockWidget(Qt::RightDockWidgetArea, m_catalogDock);
 
-    resizeDocks({m_structureDock, m_catalogDock}, {430, 520}, Qt::Horizontal);
+    // Leaves the central views room for all seven tabs at 1600 px wide.
+    resizeDocks({m_structureDock, m_catalogDock}, {360, 500}, Qt::Horizontal);
 }
 
 void MainWindow::createViews()
@@ -294,6 +305,7 @@ void MainWindow::restoreSettings()
         resize(1600, 1000);
     restoreState(settings.value(StateKey).toByteArray(), WindowStateVersion);
     m_catalogBrowser->splitter()->restoreState(settings.value(CatalogSplitterKey).toByteArray());
+    m_planSplitter->restoreState(settings.value(PlanSplitterKey).toByteArray());
     m_projectorAction->setChecked(settings.value(ProjectorKey, false).toBool());
 }
 
@@ -303,6 +315,7 @@ void MainWindow::saveSettings() const
     settings.setValue(GeometryKey, saveGeometry());
     settings.setValue(StateKey, saveState(WindowStateVersion));
     settings.setValue(CatalogSplitterKey, m_catalogBrowser->splitter()->saveState());
+    settings.setValue(PlanSplitterKey, m_planSplitter->saveState());
     settings.setValue(ProjectorKey, m_projectorAction->isChecked());
 }
 
@@ -320,7 +333,7 @@ bool MainWindow::openPlan(const QString &path)
         return false;
     }
     RecentFiles::add(path);
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    statusBar()->showMessage(tr("Opened %1").arg(displayPath(path)), 5000);
     return true;
 }
 
@@ -345,7 +358,7 @@ bool MainWindow::saveAs(const QString &path)
         return false;
     }
     RecentFiles::add(path);
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    statusBar()->showMessage(tr("Saved %1").arg(displayPath(path)), 5000);
     return true;
 }
 
@@ -357,7 +370,7 @@ bool MainWindow::exportJson(const QString &path)
         reportError(describeFailure(FileAction::Export, path, e));
         return false;
     }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    statusBar()->showMessage(tr("Exported %1").arg(displayPath(path)), 5000);
     return true;
 }
 
@@ -406,7 +419,7 @@ void MainWindow::planReplaced()
 {
     const QString path = m_document->sourcePath();
     for (PlaceholderView *view : std::as_const(m_placeholders))
-        view->setPlanPath(path.isEmpty() ? QStringLiteral("PLAN") : QDir::toNativeSeparators(path));
+        view->setPlanPath(path.isEmpty() ? QStringLiteral("PLAN") : displayPath(path));
 }
 
 void MainWindow::updateTitle()

@@ -12,6 +12,7 @@
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QSplitter;
 class QTabWidget;
 class QTreeView;
 
@@ -107,6 +108,7 @@ private:
     QTreeView *m_structureTree = nullptr;
     QTabWidget *m_views = nullptr;
     QList<PlaceholderView *> m_placeholders;
+    QSplitter *m_planSplitter = nullptr;
     QDockWidget *m_structureDock = nullptr;
     QDockWidget *m_catalogDock = nullptr;
     QLabel *m_summary = nullptr;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include "core/model/modelarch.h"
@@ -100,10 +101,10 @@ void accelerator(SpecSheet &sheet, const Accelerator &a)
     b.addIf(a.sramMb > 0, tr("On-chip SRAM"), tr("%1 MB").arg(formatNumber(a.sramMb, 1)), "sram_mb");
     if (a.weightsInSram)
         b.addText(tr("Weights"), tr("must be resident in on-chip SRAM"));
-    b.addIf(a.scaleUpGBs > 0, tr("Scale-up bandwidth"), tr("%1 GB/s per direction").arg(formatNumber(a.scaleUpGBs, 0)),
+    b.addIf(a.scaleUpGBs > 0, tr("Scale-up bandwidth"), tr("%1 GB/s each way").arg(formatNumber(a.scaleUpGBs, 0)),
             "scale_up_gbs");
     b.addIf(a.scaleUpDomain > 1, tr("Scale-up domain"), tr("%n device(s)", "", a.scaleUpDomain), "scale_up_domain");
-    b.addIf(a.hostLinkGBs > 0, tr("Host link"), tr("%1 GB/s per direction").arg(formatNumber(a.hostLinkGBs, 0)),
+    b.addIf(a.hostLinkGBs > 0, tr("Host link"), tr("%1 GB/s each way").arg(formatNumber(a.hostLinkGBs, 0)),
             "host_link_gbs");
     b.addIf(a.tdpW > 0, tr("Power (TDP)"), tr("%1 W").arg(formatNumber(a.tdpW, 0)), "tdp_w");
     b.addIf(a.priceUsd > 0, tr("Price"), tr("$%1").arg(formatNumber(a.priceUsd, 0)), "price_usd");
@@ -140,7 +141,7 @@ void link(SpecSheet &sheet, const LinkType &l)
     sheet.title = qs(l.name);
     sheet.subtitle = tr("%1 · id %2").arg(qs(toString(l.kind)), qs(l.id));
     SheetBuilder b(sheet, l.provenance);
-    b.add(tr("Bandwidth"), tr("%1 GB/s per direction").arg(formatNumber(l.bandwidthGBs, 1)), "bandwidth_gbs");
+    b.add(tr("Bandwidth"), tr("%1 GB/s each way").arg(formatNumber(l.bandwidthGBs, 1)), "bandwidth_gbs");
     b.add(tr("Latency"), tr("%1 µs").arg(formatNumber(l.latencyUs, 2)), "latency_us");
 }
 
@@ -209,35 +210,70 @@ QString escaped(const QString &s)
     return s.toHtmlEscaped();
 }
 
-QString sourceCell(const Provenance &p)
+QString sourceCell(const Provenance &p, int index)
 {
-    if (p.estimate) {
-        const QString note = p.note.empty() ? tr("estimate") : tr("estimate: %1").arg(qs(p.note));
-        return QStringLiteral("<span class=\"estimate\" title=\"%1\">%2</span>").arg(escaped(note), escaped(tr("estimate")))
-            + (p.note.empty() ? QString() : QStringLiteral("<br><small>%1</small>").arg(escaped(qs(p.note))));
-    }
-    const QString source = qs(p.source);
-    const QUrl url(source);
-    if (url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")))
-        return QStringLiteral("<a href=\"%1\" title=\"%1\">%2</a>").arg(escaped(source), escaped(sourceLabel(p)));
-    return escaped(source);
+    const QString link = QStringLiteral("<a href=\"source:%1\">%2</a>").arg(index).arg(escaped(sourceLabel(p)));
+    if (!p.estimate)
+        return link;
+    // An estimate says so in the cell itself, not only on hover.
+    return QStringLiteral("<span class=\"estimate\">%1</span> · %2").arg(escaped(tr("estimate")), link);
 }
 
 } // namespace
 
+QUrl sourceUrl(const Provenance &p)
+{
+    static const QRegularExpression url(QStringLiteral("https?://[^\\s;,)]+"));
+    const QRegularExpressionMatch m = url.match(qs(p.source));
+    return m.hasMatch() ? QUrl(m.captured(0)) : QUrl();
+}
+
 QString sourceLabel(const Provenance &p)
 {
-    if (p.estimate)
-        return tr("estimate");
-    const QString source = qs(p.source);
-    const QUrl url(source);
+    const QUrl url = sourceUrl(p);
     if (url.isValid() && !url.host().isEmpty()) {
         QString host = url.host();
         if (host.startsWith(QLatin1String("www.")))
             host = host.mid(4);
         return host;
     }
-    return source;
+    QString text = qs(p.source);
+    if (text.isEmpty())
+        return p.note.empty() ? tr("estimate") : tr("note");
+    // The opening words name the document ("PCI-SIG PCIe 5.0 base specification: …"); the rest is
+    // on hover. 32 characters fit the source column at the default dock width.
+    constexpr int MaxLabel = 32;
+    const int cut = text.indexOf(QRegularExpression(QStringLiteral("[:;(]")));
+    if (cut > 8)
+        text = text.left(cut).trimmed();
+    if (text.size() > MaxLabel) {
+        const int space = text.lastIndexOf(QLatin1Char(' '), MaxLabel);
+        text = (space > 10 ? text.left(space) : text.left(MaxLabel - 1)).trimmed() + QChar(0x2026);
+    }
+    return text;
+}
+
+QString sourceTooltip(const Provenance &p)
+{
+    QStringList lines;
+    if (!p.source.empty())
+        lines << qs(p.source);
+    if (p.estimate)
+        lines << (p.note.empty() ? tr("Estimate.") : tr("Estimate: %1").arg(qs(p.note)));
+    else if (!p.note.empty())
+        lines << tr("Note: %1").arg(qs(p.note));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QList<Provenance> sheetSources(const SpecSheet &sheet)
+{
+    QList<Provenance> sources;
+    for (const SpecRow &row : sheet.rows)
+        if (row.provenance)
+            sources.append(*row.provenance);
+    for (const auto &[field, p] : sheet.otherSources)
+        sources.append(p);
+    return sources;
 }
 
 SpecSheet specSheet(const Catalog &catalog, CatalogModel::Group group, int row)
@@ -282,12 +318,13 @@ QString specSheetHtml(const SpecSheet &sheet)
     if (!sheet.description.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(escaped(sheet.description));
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">");
-    html += QStringLiteral("<tr><th align=\"left\">%1</th><th align=\"left\">%2</th><th align=\"left\">%3</th></tr>")
+    html += QStringLiteral("<tr><th align=\"left\" width=\"36%\">%1</th><th align=\"left\" width=\"30%\">%2</th><th align=\"left\">%3</th></tr>")
                 .arg(escaped(tr("Figure")), escaped(tr("Value")), escaped(tr("Source")));
+    int sourceIndex = 0; // follows sheetSources()
     for (const SpecRow &row : sheet.rows) {
         QString source;
         if (row.provenance)
-            source = sourceCell(*row.provenance);
+            source = sourceCell(*row.provenance, sourceIndex++);
         else if (row.derived)
             source = QStringLiteral("<i>%1</i>").arg(escaped(tr("derived by TokenRoute")));
         html += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td><td>%3</td></tr>").arg(escaped(row.label), escaped(row.value), source);
@@ -296,7 +333,7 @@ QString specSheetHtml(const SpecSheet &sheet)
     if (!sheet.otherSources.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"4\">").arg(escaped(tr("Other sources")));
         for (const auto &[field, p] : sheet.otherSources)
-            html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td></tr>").arg(escaped(field), sourceCell(p));
+            html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td></tr>").arg(escaped(field), sourceCell(p, sourceIndex++));
         html += QStringLiteral("</table>");
     }
     return html;

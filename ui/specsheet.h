@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 #include "core/catalog/catalog.h"
 #include "ui/catalogmodel.h"
@@ -30,10 +31,19 @@ struct SpecSheet {
 
 SpecSheet specSheet(const Catalog &catalog, CatalogModel::Group group, int row);
 
-// HTML for a QTextBrowser: a two-column table plus a source column whose URLs are links.
+// Every source the sheet shows, in the order of the rows and then of otherSources. The HTML links
+// each one as "source:<index into this list>", so a view can show the full text on hover and open
+// the URL on a click.
+QList<Provenance> sheetSources(const SpecSheet &sheet);
+
+// HTML for a QTextBrowser: figure, value and source columns; each source a short link.
 QString specSheetHtml(const SpecSheet &sheet);
 
-// Short text for a source: the host of a URL ("nvidia.com"), or the source text itself.
+// Short text for a source: the host of its first URL ("nvidia.com"), else its opening words.
 QString sourceLabel(const Provenance &p);
+// The first http(s) URL in a source, if any.
+QUrl sourceUrl(const Provenance &p);
+// The whole source, with the note and the estimate flag, for a tooltip.
+QString sourceTooltip(const Provenance &p);
 
 } // namespace tokenroute::ui

@@ -8,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include "core/catalog/catalog.h"
@@ -83,6 +85,12 @@ int main(int argc, char **argv)
     tokenroute::ui::applyAppStyle(app);
 
     const bool screenshot = !options.screenshot.isEmpty();
+    // A screenshot run leaves the user's settings (window layout, recent files) alone.
+    QTemporaryDir screenshotSettings;
+    if (screenshot) {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, screenshotSettings.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, screenshotSettings.path());
+    }
     std::string dataDir;
     tokenroute::Catalog catalog;
     QString catalogError;
