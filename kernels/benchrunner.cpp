@@ -672,7 +672,7 @@ void runCuda(Runner &run, const BenchOptions &opt, const CudaDeviceInfo &gpu)
         std::vector<std::size_t> ctxLens;
         std::mt19937 rng(7);
         std::uniform_int_distribution<std::size_t> len(2000, 8000);
-        for (std::size_t i = 0; i < (opt.quick ? 16u : 64u); ++i)
+        for (std::size_t i = 0; i < (opt.quick ? 16u : 32u); ++i)
             ctxLens.push_back(len(rng) | 1u);
         run.add(runDecodeAttention(makePagedShape(ctxLens, 32, 8, 128, 11), ctx));
     }

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# GPU check for the kernels: builds with CUDA for sm_90 (H100/H200), runs the CUDA parity tests and
+# the full CUDA benchmark, then the CPU benchmark of the same machine, and leaves the JSON and the
+# logs under $OUT (default ./device-check-out). Meant for a fresh GPU machine; under 8 minutes on an
+# H200 with 16 cores. Each step's log is kept even when a later step fails; the exit status is the
+# first failure's.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${OUT:-$root/device-check-out}"
+build="${BUILD_DIR:-$root/build/device-check}"
+mkdir -p "$out"
+status=0
+step() { # step NAME TIMEOUT_S COMMAND... : runs with a time limit, logs to $out/NAME.log
+  local name="$1" limit="$2"; shift 2
+  local start=$SECONDS
+  echo "== $name" | tee -a "$out/summary.log"
+  timeout "$limit" "$@" >"$out/$name.log" 2>&1
+  local rc=$?
+  echo "   exit $rc after $((SECONDS - start)) s" | tee -a "$out/summary.log"
+  [[ $rc -ne 0 && $status -eq 0 ]] && status=$rc
+  return $rc
+}
+
+{
+  echo "started $(date -u +%FT%TZ) on $(hostname)"
+  nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm,clocks.max.mem --format=csv 2>&1 || echo "nvidia-smi not available"
+  nproc
+} >"$out/summary.log" 2>&1
+
+# A bare machine may lack the build dependencies (Qt Test, OpenBLAS, CLI11, ...).
+if ! command -v cmake >/dev/null || ! dpkg-query -W libopenblas-dev qt6-base-dev libcli11-dev >/dev/null 2>&1; then
+  step install-deps 300 bash "$root/installer/install-deps.sh"
+fi
+export PATH="/usr/local/cuda/bin:$PATH"
+
+jobs=$(nproc)
+step configure 120 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTOKENROUTE_CUDA=ON \
+  -DTOKENROUTE_BUILD_GUI=OFF -DTOKENROUTE_BUILD_BENCHMARKS=OFF -DCMAKE_CUDA_ARCHITECTURES=90 || { echo "configure failed"; exit $status; }
+step build 300 cmake --build "$build" --target tokenroute-cli test_kernels test_kernels_cuda -j"$jobs" || { echo "build failed"; exit $status; }
+
+step test-cuda 180 "$build/tests/kernels/test_kernels_cuda" -o "$out/test_kernels_cuda.txt,txt"
+step test-cpu 120 "$build/tests/kernels/test_kernels"
+# Full CUDA benchmark first (the figures that matter here), then the CPU of the same machine.
+step bench-cuda 240 bash -c "'$build/app/tokenroute-cli' bench --device cuda --json >'$out/bench-cuda.json'"
+step bench-cpu 180 bash -c "'$build/app/tokenroute-cli' bench --device cpu --json >'$out/bench-cpu.json'"
+
+echo "finished $(date -u +%FT%TZ), status $status" | tee -a "$out/summary.log"
+exit $status
