@@ -60,8 +60,11 @@ Plan loadPlanJson(const std::string &path)
     } catch (const nlohmann::json::parse_error &e) {
         // Points at the byte after the last one read, so a truncated file names its end.
         const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
-        throw InputError(path, lineAndColumn(text, at),
-                         "a plan as SQLite or JSON; this is neither (JSON parse error: " + std::string(e.what()) + ")");
+        // nlohmann's message repeats the position; keep only what went wrong.
+        std::string why = e.what();
+        if (const auto p = why.find("syntax error"); p != std::string::npos)
+            why = why.substr(p);
+        throw InputError(path, lineAndColumn(text, at), "a plan as SQLite or valid JSON; JSON " + why);
     }
     return planFromJson(j, path);
 }

@@ -546,7 +546,7 @@ void TestPlan::badJsonFiles_data()
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<QString>("where");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("truncated") << "truncated.json" << "line " << "JSON parse error";
+    QTest::newRow("truncated") << "truncated.json" << "line " << "unexpected end of input";
     QTest::newRow("wrong type") << "wrong-typed.json" << "racks[0].units" << "an integer, got string";
     QTest::newRow("another kind of JSON") << "not-a-plan.json" << "format" << "required";
     QTest::newRow("missing file") << "no-such-file.json" << "" << "an existing plan file";
@@ -571,7 +571,7 @@ void TestPlan::badSqliteFiles_data()
     QTest::newRow("garbage after the header") << "garbage" << "database" << "readable TokenRoute plan";
     QTest::newRow("truncated file") << "truncate" << "database" << "readable TokenRoute plan";
     QTest::newRow("empty file") << "empty" << "" << "the file is empty";
-    QTest::newRow("not SQLite, not JSON") << "binary" << "line 1" << "neither";
+    QTest::newRow("not SQLite, not JSON") << "binary" << "line 1" << "a plan as SQLite or valid JSON";
     QTest::newRow("foreign schema") << "foreign" << "application_id" << "belongs to another program";
     QTest::newRow("newer schema") << "newer" << "user_version" << "newer TokenRoute";
     QTest::newRow("text in a numeric column") << "sql:UPDATE racks SET units = 'tall'" << "racks row id 1: units"
