@@ -321,8 +321,10 @@ void readSlidingWindow(const ConfigReader &r, ModelArch &a)
         if (!r.flag("use_sliding_window", false))
             return;
         const int fullLayers = std::min(a.layers, r.optional({"max_window_layers"}, 0, 0));
-        a.slidingWindow = window;
-        a.slidingWindowLayers = a.layers - fullLayers;
+        if (fullLayers < a.layers) {
+            a.slidingWindow = window;
+            a.slidingWindowLayers = a.layers - fullLayers;
+        }
         return;
     }
     if (!r.flag("use_sliding_window", true))

@@ -67,6 +67,8 @@ double ffnMatrices(const ModelArch &a, double width)
 
 } // namespace
 
+// Qwen's rule ((i + 1) % step == 0) for the step; DeepSeek writes i % moe_layer_freq == 0 instead,
+// but every published DeepSeek config has moe_layer_freq 1, where the two agree.
 bool isMoeLayer(const ModelArch &a, int layer)
 {
     if (!a.isMoe() || layer < a.moe.firstDenseLayers)

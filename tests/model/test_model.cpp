@@ -74,6 +74,8 @@ private slots:
     void kvBytesForContextHonoursSlidingWindow();
     void attentionFlops();
     void fieldNames();
+    void slidingWindowRules_data();
+    void slidingWindowRules();
     void moeShapes();
     void weightBytesRule();
     void weightBytesMatchesGptOssCheckpoint();
@@ -299,6 +301,44 @@ void TestModel::fieldNames()
     const ModelArch qmoe = load(QStringLiteral("qwen1.5-moe-a2.7b"));
     QCOMPARE(qmoe.slidingWindow, 0);
     QVERIFY(qmoe.attentionBias); // Qwen2 family: q/k/v biases without an attention_bias field
+}
+
+void TestModel::slidingWindowRules_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("edits");  // JSON object merged over the fixture
+    QTest::addColumn<int>("window");
+    QTest::addColumn<int>("windowLayers");
+
+    QTest::newRow("gpt-oss layer_types") << "gpt-oss-20b" << "{}" << 128 << 12;
+    QTest::newRow("mixtral window null") << "mixtral-8x7b" << "{}" << 0 << 0;
+    // Mistral 7B v0.1 style: a window and no per-layer list means every layer.
+    QTest::newRow("window on every layer") << "mixtral-8x7b" << R"({"sliding_window": 4096})" << 4096 << 32;
+    QTest::newRow("window switched off") << "mixtral-8x7b"
+                                         << R"({"sliding_window": 4096, "use_sliding_window": false})" << 0 << 0;
+    // Qwen: the window applies from max_window_layers upwards, and only when enabled.
+    QTest::newRow("qwen window off") << "qwen1.5-moe-a2.7b" << "{}" << 0 << 0;
+    QTest::newRow("qwen window above layer 21") << "qwen1.5-moe-a2.7b" << R"({"use_sliding_window": true})" << 32768
+                                                << 3;
+    QTest::newRow("qwen window above every layer") << "qwen1.5-moe-a2.7b"
+                                                   << R"({"use_sliding_window": true, "max_window_layers": 24})" << 0
+                                                   << 0;
+    // Gemma 3 style: every 6th layer global.
+    QTest::newRow("window pattern") << "llama-3.1-8b" << R"({"sliding_window": 1024, "sliding_window_pattern": 6})"
+                                    << 1024 << 32 - 5;
+}
+
+void TestModel::slidingWindowRules()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, edits);
+    QFETCH(int, window);
+    QFETCH(int, windowLayers);
+    json config = readJson(fixture(name));
+    config.merge_patch(json::parse(edits.toStdString()));
+    const ModelArch a = parseHfConfig(config, "edited.json");
+    QCOMPARE(a.slidingWindow, window);
+    QCOMPARE(a.slidingWindowLayers, windowLayers);
 }
 
 void TestModel::moeShapes()
