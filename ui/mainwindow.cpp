@@ -258,37 +258,43 @@ void MainWindow::createViews()
          {tr("Racks"),
           tr("Rack elevations drawn to scale: every server, switch and PDU at its U position, coloured by the "
              "role of its pool, with power and weight against each rack's budget."),
-          QStringLiteral("tokenroute-cli plan show PLAN"), tr("prints the racks and the items placed in them.")}},
+          QStringLiteral("tokenroute-cli plan show PLAN"), tr("prints each rack's units used and power against its budget.")}},
         {QStringLiteral("workload"),
          {tr("Workloads"),
           tr("A table of the plan's workloads — model, arrival rate, prompt and output lengths, prefix reuse and "
              "latency targets — with the tags derived from them (prefill-heavy, long context, interactive, …)."),
-          QStringLiteral("tokenroute-cli plan show PLAN"), tr("lists the workloads with their figures.")}},
+          QStringLiteral("tokenroute-cli route PLAN"), tr("prints each workload with its derived tags and the reasons for them; "
+                                                         "'plan show PLAN' lists the workloads' figures.")}},
         {QStringLiteral("routing"),
          {tr("Routing"),
           tr("Which pool computes each workload's prefill and which its decode, why, and the KV cache transfer "
              "between them, drawn as a flow from workloads to pools."),
-          QStringLiteral("tokenroute-cli route PLAN"), tr("prints each workload's assignment and the reason for it.")}},
+          QStringLiteral("tokenroute-cli route PLAN"), tr("prints each workload's routes with their share, cost and latency, "
+                                                         "why they were chosen, and the KV traffic on the links.")}},
         {QStringLiteral("memory"),
          {tr("Memory"),
           tr("Where each pool keeps its KV cache across SRAM, HBM, host DRAM and flash: capacity per tier, the "
              "tokens that fit, and what a hit in each tier costs against recomputing the prefill."),
-          QStringLiteral("tokenroute-cli size PLAN"), tr("prints the memory each pool needs and where it fits.")}},
+          QStringLiteral("tokenroute-cli estimate --model llama-3.1-70b --device h200 --weights fp8 --kv fp8"),
+          tr("prints the memory a model needs on a device: weights, activations, and the KV cache that fits in the "
+             "rest; 'route PLAN' prints each pool's KV cache use.")}},
         {QStringLiteral("benchmark"),
          {tr("Benchmarks"),
           tr("The prefill, decode and memory microkernels measured on this machine, placed on a roofline next to "
              "the catalogue's peak figures for its devices."),
-          QStringLiteral("tokenroute-cli bench"), tr("runs the microkernels and prints achieved FLOP/s and bandwidth.")}},
+          QStringLiteral("tokenroute-cli bench --quick"), tr("runs the microkernels and prints achieved FLOP/s and bandwidth.")}},
         {QStringLiteral("cost"),
          {tr("Costs"),
           tr("Dollars per million input and output tokens for each workload, dollars per hour per pool, energy "
              "per token and kilowatts per rack."),
-          QStringLiteral("tokenroute-cli evaluate PLAN"), tr("prints the plan's cost and latency figures.")}},
+          QStringLiteral("tokenroute-cli route PLAN"), tr("prints dollars per million tokens for each route and dollars per hour "
+                                                         "for each pool.")}},
         {QStringLiteral("simulation"),
          {tr("Simulation"),
           tr("Requests from a trace or a generator run through the routed plan: time-to-first-token, time per "
              "output token and end-to-end latency distributions, goodput, and prefix-cache hits per memory tier."),
-          QString(), tr("No command gives this data yet: the simulator is still being built.")}},
+          QStringLiteral("tokenroute-cli simulate PLAN --generate workload,requests=10000"),
+          tr("replays generated traffic (or a trace, with --trace) through the routed plan and prints the percentiles.")}},
     };
     for (const Page &page : pages) {
         auto *view = new PlaceholderView(page.icon, page.text, m_views);

@@ -1,5 +1,6 @@
 #include "ui/plandocument.h"
 
+#include <algorithm>
 #include <utility>
 
 #include <QCoreApplication>
@@ -66,6 +67,50 @@ void PlanDocument::setProperties(const std::string &name, const std::string &des
     m_plan.name = name;
     m_plan.description = description;
     emit changed(PlanChange{PlanChange::Kind::Properties, {}});
+}
+
+void PlanDocument::insertItem(int index, const PlacedItem &item)
+{
+    index = std::clamp(index, 0, int(m_plan.items.size()));
+    m_plan.items.insert(m_plan.items.begin() + index, item);
+    emit changed(PlanChange{PlanChange::Kind::Items, {item.id}});
+}
+
+PlacedItem PlanDocument::takeItem(int index)
+{
+    Q_ASSERT(index >= 0 && index < int(m_plan.items.size()));
+    PlacedItem item = m_plan.items[std::size_t(index)];
+    m_plan.items.erase(m_plan.items.begin() + index);
+    emit changed(PlanChange{PlanChange::Kind::Items, {item.id}});
+    return item;
+}
+
+void PlanDocument::replaceItem(const PlacedItem &item)
+{
+    for (PlacedItem &existing : m_plan.items) {
+        if (existing.id == item.id) {
+            existing = item;
+            emit changed(PlanChange{PlanChange::Kind::Items, {item.id}});
+            return;
+        }
+    }
+    Q_ASSERT_X(false, "PlanDocument::replaceItem", "no item with that id");
+}
+
+void PlanDocument::insertLink(int index, const Link &link)
+{
+    index = std::clamp(index, 0, int(m_plan.links.size()));
+    m_plan.links.insert(m_plan.links.begin() + index, link);
+    emit changed(PlanChange{PlanChange::Kind::Links, {link.id}});
+}
+
+Link PlanDocument::takeLink(int index)
+{
+    Q_ASSERT(index >= 0 && index < int(m_plan.links.size()));
+    Link link = m_plan.links[std::size_t(index)];
+    m_plan.links.erase(m_plan.links.begin() + index);
+    emit changed(PlanChange{PlanChange::Kind::Links, {link.id}});
+    return link;
 }
 
 SetPlanProperties::SetPlanProperties(PlanDocument *document, std::string name, std::string description)

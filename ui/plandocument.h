@@ -49,6 +49,14 @@ public:
 
     // Used by undo commands only: replace one part and announce it.
     void setProperties(const std::string &name, const std::string &description);
+    // Used by the rack designer's undo commands: one item or link in or out at a position in the
+    // plan's vector (so undo puts it back exactly where it was), or one item changed in place
+    // (moved, re-pooled, renamed). Each announces the one id it touched.
+    void insertItem(int index, const PlacedItem &item);
+    PlacedItem takeItem(int index);
+    void replaceItem(const PlacedItem &item);
+    void insertLink(int index, const Link &link);
+    Link takeLink(int index);
 
 signals:
     void changed(const tokenroute::ui::PlanChange &change);

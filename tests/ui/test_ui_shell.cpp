@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -350,6 +351,11 @@ void TestUiShell::placeholdersAreHonest()
                                QStringLiteral("Simulation")};
     QTabWidget *views = m_window->views();
     QCOMPARE(views->count(), expected.size());
+    QString cliSources;
+    const QDir cli(dataDir() + QStringLiteral("/../app/cli"));
+    for (const QString &file : cli.entryList({QStringLiteral("cmd_*.cpp")}, QDir::Files))
+        cliSources += QString::fromUtf8(readBytes(cli.filePath(file)));
+    QVERIFY(!cliSources.isEmpty());
     for (int i = 0; i < views->count(); ++i) {
         QCOMPARE(views->tabText(i), expected[i]);
         auto *page = qobject_cast<PlaceholderView *>(views->widget(i));
@@ -362,6 +368,11 @@ void TestUiShell::placeholdersAreHonest()
         QVERIFY(body->text().contains(QStringLiteral("not built yet")));
         if (page->text().command.contains(QStringLiteral("PLAN")))
             QVERIFY(body->text().contains(QStringLiteral("demo.json")));
+        // The command named must exist: its subcommand is registered by one of the CLI's files.
+        const QString subcommand = page->text().command.section(QLatin1Char(' '), 1, 1);
+        QVERIFY2(cliSources.contains(QStringLiteral("add_subcommand(\"%1\"").arg(subcommand))
+                     || cliSources.contains(QStringLiteral("\"%1\", \"").arg(subcommand)),
+                 qPrintable(subcommand));
     }
 }
 
