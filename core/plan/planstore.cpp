@@ -692,7 +692,9 @@ void write(const Plan &plan, const std::string &path)
 {
     validatePlan(plan, path, jsonFieldNamer());
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
+    // A path that holds no SQLite database (nothing yet, or a JSON plan the user chose to replace
+    // with its native form) gets a whole new file, built beside it and renamed over it.
+    if (!std::filesystem::exists(path, ec) || !isSqliteFile(path)) {
         try {
             createFile(plan, path);
         } catch (const SqliteError &e) {
@@ -702,11 +704,9 @@ void write(const Plan &plan, const std::string &path)
         }
         return;
     }
-    // An existing file is updated in one transaction: the old plan stays intact until the commit,
-    // and the results stored beside it survive the save.
-    if (!isSqliteFile(path))
-        throw InputError(path, "", "a TokenRoute plan database to update; this file is not a SQLite database, "
-                                   "so it was left untouched");
+    // An existing plan is updated in one transaction: the old plan stays intact until the commit,
+    // and the results stored beside it survive the save. Another program's database, or a plan
+    // from a newer release, is refused by openForWriting and left untouched.
     auto db = openForWriting(path);
     try {
         writePlanRows(*db, plan);

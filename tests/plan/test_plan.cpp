@@ -645,7 +645,7 @@ void TestPlan::failedSqliteSaveLeavesFileIntact()
     QVERIFY(!fs::exists(fresh));
     QVERIFY(!fs::exists(fresh + ".saving"));
 
-    // Someone else's database, a newer plan and a JSON file are never overwritten.
+    // Someone else's database and a newer plan are never overwritten.
     const std::string foreign = path("foreign.db");
     execSql(foreign, "CREATE TABLE songs (title TEXT)");
     const std::string foreignBytes = readBytes(foreign);
@@ -659,11 +659,15 @@ void TestPlan::failedSqliteSaveLeavesFileIntact()
     expectInputError([&] { savePlanSqlite(good, newer); }, "user_version", "newer TokenRoute");
     QVERIFY(readBytes(newer) == newerBytes);
 
+    // A JSON plan is replaced by its native form only by a valid plan (Save As over the file).
     const std::string text = path("plan-as-text.json");
     savePlanJson(good, text);
     const std::string textBytes = readBytes(text);
-    expectInputError([&] { savePlanSqlite(good, text); }, "", "not a SQLite database");
+    expectInputError([&] { savePlanSqlite(bad, text); }, "workloads[1].rate_per_s", "positive");
     QVERIFY(readBytes(text) == textBytes);
+    savePlanSqlite(good, text);
+    QVERIFY(isSqliteFile(text));
+    QVERIFY(loadPlan(text) == good);
 }
 
 void TestPlan::failedWriteMidTransactionRollsBack()
