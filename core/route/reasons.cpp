@@ -41,6 +41,7 @@ std::string toString(FindingCode c)
     case FindingCode::PoolsUnreachable: return "pools-unreachable";
     case FindingCode::PoolEmpty: return "pool-empty";
     case FindingCode::ModelFitsNowhere: return "model-fits-nowhere";
+    case FindingCode::UnknownModel: return "unknown-model";
     case FindingCode::NoRouteMeetsSlo: return "no-route-meets-slo";
     case FindingCode::TtftSloMissed: return "ttft-slo-missed";
     case FindingCode::TpotSloMissed: return "tpot-slo-missed";
@@ -49,6 +50,7 @@ std::string toString(FindingCode c)
     case FindingCode::RuleRelaxed: return "rule-relaxed";
     case FindingCode::CostCapBinds: return "cost-cap-binds";
     case FindingCode::LinkIgnored: return "link-ignored";
+    case FindingCode::PriceMissing: return "price-missing";
     case FindingCode::SolverFailed: return "solver-failed";
     }
     return "unknown";
@@ -78,6 +80,8 @@ std::string describe(const Finding &f)
         return "Pool " + f.pool + " has no devices, so it can serve nothing.";
     case FindingCode::ModelFitsNowhere:
         return "Workload " + f.workload + ": no pool can hold its model's weights with room for a KV cache.";
+    case FindingCode::UnknownModel:
+        return "Workload " + f.workload + " names model " + f.text + ", which is neither in the catalogue nor imported.";
     case FindingCode::NoRouteMeetsSlo:
         if (f.pool.empty())
             return "Workload " + f.workload + ": no route meets its SLOs (no pool pair is reachable).";
@@ -101,6 +105,9 @@ std::string describe(const Finding &f)
                " rule was dropped because no pool it allows meets the SLOs.";
     case FindingCode::CostCapBinds:
         return "The cost cap of $" + sig(f.limit) + "/h binds; faster routes would cost more.";
+    case FindingCode::PriceMissing:
+        return "Device " + f.text + " has no price in the catalogue; it is costed at its energy alone ($" + sig(f.value) +
+               "/h per device), which flatters it.";
     case FindingCode::LinkIgnored:
         return "Link " + f.link + " is left out of the network: " + f.text + ".";
     case FindingCode::SolverFailed:
@@ -129,9 +136,9 @@ std::string describe(const Binding &b, const std::string &workload)
     case BindingKind::LinkBandwidth:
         return workload + " is limited by the bandwidth of link " + b.link + ": " + gain("GB/s on " + b.link);
     case BindingKind::Slo:
-        return workload + " would be cheaper on " + routeName(b.cheaperPrefill, b.cheaperDecode) + ", but that reaches a " +
-               (b.unit == "ttft" ? "TTFT" : "TPOT") + " of " + num(b.missedMs) + " ms against the " + num(b.sloMs) +
-               " ms SLO.";
+        return workload + " would be cheaper on " + routeName(b.cheaperPrefill, b.cheaperDecode) + ", but that misses the " +
+               num(b.sloMs) + " ms " + (b.unit == "ttft" ? "TTFT" : "TPOT") + " SLO (" +
+               (b.missedMs - b.sloMs < 0.1 ? num(b.missedMs, 3) : num(b.missedMs)) + " ms).";
     case BindingKind::CostCap:
         return workload + " is limited by the cost cap: faster routes would cost more than it allows.";
     case BindingKind::NoRoute:
@@ -148,10 +155,11 @@ std::string describe(const Alternative &a, const std::string &workload)
     if (!a.meetsSlo)
         return "The next route for " + workload + ", " + route + ", misses the SLOs (TTFT " + num(a.ttftMs) +
                " ms, TPOT " + num(a.tpotMs) + " ms).";
+    const std::string excluded = a.allowedByRules ? "" : "; the tag rules exclude it";
     std::string diff = a.deltaUsdPerMillionTokens >= 0 ? "$" + sig(a.deltaUsdPerMillionTokens) + " more"
                                                        : "$" + sig(-a.deltaUsdPerMillionTokens) + " less";
     return "The best alternative for " + workload + " is " + route + " at $" + sig(a.usdPerMillionTokens) +
-           " per million tokens (" + diff + ").";
+           " per million tokens (" + diff + excluded + ").";
 }
 
 std::string describe(const TagReason &r)

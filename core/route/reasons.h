@@ -14,6 +14,7 @@ enum class FindingCode {
     PoolsUnreachable,      // pool -> otherPool has no path for KV
     PoolEmpty,             // a pool with no devices
     ModelFitsNowhere,      // workload: no pool holds its model
+    UnknownModel,          // workload: its model is neither in the catalogue nor imported (text = id)
     NoRouteMeetsSlo,       // workload: pools hold the model but no route meets its SLOs (value: best TTFT ms, limit: SLO)
     TtftSloMissed,         // route: TTFT incl. transfer (value) over the SLO (limit)
     TpotSloMissed,         // route: TPOT (value) over the SLO (limit)
@@ -21,6 +22,7 @@ enum class FindingCode {
     LinkOversubscribed,    // link: value = KV bytes/s routed, limit = bandwidth
     RuleRelaxed,           // rules policy: a tag rule left no route and was dropped (text = the tag)
     CostCapBinds,          // latency policy: the cost cap (limit) binds at value $/h
+    PriceMissing,          // sizing: device (text) has no price; costed at energy alone (value = $/h per device)
     LinkIgnored,           // link: left out of the topology (text = why)
     SolverFailed,          // the LP solver did not return an optimum (value = its status code)
 };
@@ -73,6 +75,7 @@ struct Alternative {
     double usdPerMillionTokens = 0;
     double deltaUsdPerMillionTokens = 0;
     bool meetsSlo = true;
+    bool allowedByRules = true;    // rules policy: false when a tag rule excludes it
     double ttftMs = 0;
     double tpotMs = 0;
 };

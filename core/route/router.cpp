@@ -537,7 +537,7 @@ RoutingResult route(const RouteProblem &problem, RoutePolicy policy)
                 double usedUsd = out.usdPerMillionTokens;
                 const RouteCandidate *cheaper = nullptr;
                 for (const RouteCandidate &c : cands[w])
-                    if (!c.meetsSlo && c.reachable && c.usdPerMillionTokens < usedUsd &&
+                    if (!c.meetsSlo && c.reachable && c.allowedByRules && c.usdPerMillionTokens < usedUsd &&
                         (!cheaper || c.usdPerMillionTokens < cheaper->usdPerMillionTokens))
                         cheaper = &c;
                 if (cheaper && policy != RoutePolicy::Latency) {
@@ -574,6 +574,7 @@ RoutingResult route(const RouteProblem &problem, RoutePolicy policy)
             a.usdPerMillionTokens = alt->usdPerMillionTokens;
             a.deltaUsdPerMillionTokens = alt->usdPerMillionTokens - out.usdPerMillionTokens;
             a.meetsSlo = alt->meetsSlo;
+            a.allowedByRules = alt->allowedByRules;
             a.ttftMs = alt->ttftMs;
             a.tpotMs = alt->tpotMs;
         }
