@@ -182,8 +182,6 @@ public:
         return static_cast<int>(x);
     }
 
-    const std::string &prefix() const { return m_prefix; }
-
 private:
     static std::string expectation(int min)
     {
