@@ -4,6 +4,8 @@
 
 #include "core/plan/planio.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -47,6 +49,86 @@ std::string lineAndColumn(const std::string &text, std::size_t byte)
         }
     }
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Keys in the order a reader expects them: identity first, then the fields in the order of the
+// structs. Keys not listed (none today) follow alphabetically.
+constexpr const char *kKeyOrder[] = {
+    "format", "version", "id", "name", "description", "policies", "racks", "pools", "items", "links", "workloads",
+    "imported_models", "catalog_id", "rack_id", "u_position", "pool_id", "units", "power_budget_kw", "cooling",
+    "max_weight_kg", "row", "position", "role", "weights", "kv", "tp", "pp", "ep", "memory_fraction", "tier_ids",
+    "edge_device_id", "edge_device_count", "from_item", "to_item", "link_type_id", "lanes", "model_id", "rate_per_s",
+    "input_mean", "input_p90", "output_mean", "output_p90", "prefix_reuse", "ttft_slo_ms", "tpot_slo_ms",
+    "interactive", "edge", "tag_overrides", "route_policy", "amortisation_years", "electricity_usd_per_kwh", "pue",
+    "cost_cap_usd_per_hour", "use_cloud_prices", "arch", "stated_total_params", "stated_active_params", "provenance"};
+
+std::size_t keyRank(const std::string &key)
+{
+    std::size_t i = 0;
+    for (const char *k : kKeyOrder) {
+        if (key == k)
+            return i;
+        ++i;
+    }
+    return i;
+}
+
+std::vector<std::string> orderedKeys(const nlohmann::json &j)
+{
+    std::vector<std::string> keys;
+    for (auto it = j.begin(); it != j.end(); ++it)
+        keys.push_back(it.key());
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const std::string &a, const std::string &b) { return keyRank(a) < keyRank(b); });
+    return keys;
+}
+
+// One value on one line, with a space after ':' and ','.
+std::string compact(const nlohmann::json &j)
+{
+    if (j.is_object()) {
+        std::string s = "{";
+        for (const std::string &k : orderedKeys(j))
+            s += (s.size() > 1 ? ", " : "") + nlohmann::json(k).dump() + ": " + compact(j.at(k));
+        return s + "}";
+    }
+    if (j.is_array()) {
+        std::string s = "[";
+        for (const auto &e : j)
+            s += (s.size() > 1 ? ", " : "") + compact(e);
+        return s + "]";
+    }
+    // Whole numbers stored as doubles print without ".0" (4, not 4.0), as a person would write
+    // them; below 2^53 the value reads back exactly.
+    if (j.is_number_float()) {
+        const double v = j.get<double>();
+        if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9007199254740992.0)
+            return std::to_string(static_cast<long long>(v));
+    }
+    return j.dump();
+}
+
+// The layout of a plan file meant for review: top-level fields one per line, and one line per
+// rack, item, pool, link or workload, so that a diff shows exactly which entity changed.
+std::string planJsonText(const Plan &plan)
+{
+    const nlohmann::json j = planToJson(plan);
+    std::string out = "{\n";
+    const auto keys = orderedKeys(j);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const nlohmann::json &v = j.at(keys[i]);
+        out += "  " + nlohmann::json(keys[i]).dump() + ": ";
+        if (v.is_array() && !v.empty()) {
+            out += "[\n";
+            for (std::size_t e = 0; e < v.size(); ++e)
+                out += "    " + compact(v[e]) + (e + 1 < v.size() ? ",\n" : "\n");
+            out += "  ]";
+        } else {
+            out += compact(v);
+        }
+        out += i + 1 < keys.size() ? ",\n" : "\n";
+    }
+    return out + "}\n";
 }
 
 Plan loadPlanJson(const std::string &path)
@@ -103,7 +185,7 @@ void savePlanJson(const Plan &plan, const std::string &path)
     // silently discard them.
     if (isSqliteFile(path))
         throw InputError(path, "", "a JSON file to write; this is a SQLite plan and was left untouched");
-    const std::string text = planToJson(plan).dump(2) + "\n";
+    const std::string text = planJsonText(plan);
     const std::string tmp = path + ".saving";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <system_error>
@@ -271,8 +273,9 @@ int checkIdentity(Database &db, const std::string &path)
 // migrated there, so reading never writes to the user's file.
 std::unique_ptr<Database> openForReading(const std::string &path)
 {
-    auto db = std::make_unique<Database>(path, OpenMode::ReadOnly);
+    std::unique_ptr<Database> db;
     try {
+        db = std::make_unique<Database>(path, OpenMode::ReadOnly);
         const int version = checkIdentity(*db, path);
         configure(*db, false);
         if (version == kSchemaVersion)

@@ -220,6 +220,7 @@ private slots:
     void jsonRoundTrip();
     void newFileIsStamped();
     void demoPlanLoads();
+    void demoIsInExportLayout();
     void demoRoundTripsThroughSqlite();
     void resaveKeepsResults();
     void appendResultRejectsBadInput();
@@ -355,6 +356,16 @@ void TestPlan::demoPlanLoads()
     QCOMPARE(demo.policies.amortisationYears, 4.0);
     QCOMPARE(demo.policies.electricityUsdPerKwh, 0.08);
     QCOMPARE(demo.policies.pue, 1.3);
+}
+
+void TestPlan::demoIsInExportLayout()
+{
+    // The demo file is exactly what `plan export` writes, so exporting it produces no diff and the
+    // layout (one entity per line, keys in struct order) is pinned.
+    const std::string demoPath = TOKENROUTE_DATA_DIR "/plans/demo.json";
+    const std::string file = path("demo-export.json");
+    savePlanJson(loadPlan(demoPath), file);
+    QCOMPARE(readBytes(file), readBytes(demoPath));
 }
 
 void TestPlan::demoRoundTripsThroughSqlite()
