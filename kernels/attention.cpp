@@ -7,6 +7,7 @@
 
 #include "kernels/kernelerror.h"
 #include "kernels/parallel.h"
+#include "kernels/simd.h"
 
 namespace tokenroute::kernels {
 
@@ -17,7 +18,7 @@ namespace {
 constexpr std::size_t BQ = 32;
 constexpr std::size_t BK = 64;
 
-float dot(const float *a, const float *b, std::size_t n)
+TOKENROUTE_ALWAYS_INLINE float dot(const float *a, const float *b, std::size_t n)
 {
     float s = 0.f;
 #pragma omp simd reduction(+ : s)
@@ -27,6 +28,7 @@ float dot(const float *a, const float *b, std::size_t n)
 }
 
 // One (head, query block): rows [q0, q1) of head h.
+TOKENROUTE_SIMD_CLONES
 void attendBlock(const AttentionShape &s, const float *q, const float *k, const float *v, float *o, std::size_t h,
                  std::size_t q0, std::size_t q1)
 {

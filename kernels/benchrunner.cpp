@@ -771,7 +771,7 @@ BenchReport runBenchmarks(const BenchOptions &opt)
     case BenchDevice::Cpu: break;
     case BenchDevice::Cuda:
         if (report.cuda.devices.empty())
-            throw KernelError("--device cuda: no usable CUDA device (" + report.cuda.status + ")");
+            throw KernelError("no usable CUDA device (" + report.cuda.status + "); use --device cpu or auto");
         useCuda = true;
         break;
     case BenchDevice::Auto: useCuda = !report.cuda.devices.empty(); break;

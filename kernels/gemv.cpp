@@ -7,6 +7,7 @@
 
 #include "kernels/kernelerror.h"
 #include "kernels/parallel.h"
+#include "kernels/simd.h"
 
 namespace tokenroute::kernels {
 
@@ -18,7 +19,7 @@ constexpr std::size_t ROWS = 4;
 constexpr std::size_t KCHUNK = 1024;
 constexpr std::size_t MAX_BATCH = 64;
 
-void dot4(const float *w0, const float *w1, const float *w2, const float *w3, const float *x, std::size_t n, float *acc)
+TOKENROUTE_ALWAYS_INLINE void dot4(const float *w0, const float *w1, const float *w2, const float *w3, const float *x, std::size_t n, float *acc)
 {
     float s0 = 0.f, s1 = 0.f, s2 = 0.f, s3 = 0.f;
 #pragma omp simd reduction(+ : s0, s1, s2, s3)
@@ -36,12 +37,12 @@ void dot4(const float *w0, const float *w1, const float *w2, const float *w3, co
 }
 
 // bf16 -> fp32 is a 16-bit shift; bit_cast keeps it a plain vector shift the compiler can fuse.
-inline float widenOne(bf16 v)
+TOKENROUTE_ALWAYS_INLINE float widenOne(bf16 v)
 {
     return std::bit_cast<float>(static_cast<std::uint32_t>(v) << 16);
 }
 
-void widen(const bf16 *src, float *dst, std::size_t n)
+TOKENROUTE_ALWAYS_INLINE void widen(const bf16 *src, float *dst, std::size_t n)
 {
 #pragma omp simd
     for (std::size_t i = 0; i < n; ++i)
@@ -50,7 +51,7 @@ void widen(const bf16 *src, float *dst, std::size_t n)
 
 // Batch 1 reads each weight once, so widening into a buffer first would only add a store and a
 // load per weight: convert in registers instead.
-void dot4Bf16(const bf16 *w0, const bf16 *w1, const bf16 *w2, const bf16 *w3, const float *x, std::size_t n, float *acc)
+TOKENROUTE_ALWAYS_INLINE void dot4Bf16(const bf16 *w0, const bf16 *w1, const bf16 *w2, const bf16 *w3, const float *x, std::size_t n, float *acc)
 {
     float s0 = 0.f, s1 = 0.f, s2 = 0.f, s3 = 0.f;
 #pragma omp simd reduction(+ : s0, s1, s2, s3)
@@ -69,6 +70,7 @@ void dot4Bf16(const bf16 *w0, const bf16 *w1, const bf16 *w2, const bf16 *w3, co
 
 // Output rows [r0, r1) for the whole batch. Rows beyond the matrix (in the last group of four)
 // read a zero row so the inner loop has no edge case.
+TOKENROUTE_SIMD_CLONES
 void gemvRows(const GemvShape &s, const void *w, const float *x, float *y, std::size_t r0, std::size_t r1)
 {
     std::vector<float> zeros(KCHUNK, 0.f);

@@ -9,6 +9,7 @@
 #include "kernels/buffer.h"
 #include "kernels/kernelerror.h"
 #include "kernels/parallel.h"
+#include "kernels/simd.h"
 
 namespace tokenroute::kernels {
 
@@ -18,6 +19,7 @@ namespace {
 constexpr double kBytesPerRun = 256.0 * 1024 * 1024;
 constexpr std::size_t kLine = 64;
 
+TOKENROUTE_SIMD_CLONES
 float readSlice(const float *p, std::size_t n, std::size_t passes)
 {
     float total = 0.f;

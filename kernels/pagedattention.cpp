@@ -7,12 +7,13 @@
 
 #include "kernels/kernelerror.h"
 #include "kernels/parallel.h"
+#include "kernels/simd.h"
 
 namespace tokenroute::kernels {
 
 namespace {
 
-float dot(const float *a, const float *b, std::size_t n)
+TOKENROUTE_ALWAYS_INLINE float dot(const float *a, const float *b, std::size_t n)
 {
     float s = 0.f;
 #pragma omp simd reduction(+ : s)
@@ -23,6 +24,7 @@ float dot(const float *a, const float *b, std::size_t n)
 
 // All query heads that share kv head `kvh` of sequence `seq`, so each K/V block is read once for the
 // whole group (grouped-query attention).
+TOKENROUTE_SIMD_CLONES
 void attendGroup(const PagedAttentionShape &s, const float *q, const float *kPool, const float *vPool, float *out,
                  std::size_t seq, std::size_t kvh)
 {

@@ -46,10 +46,14 @@ __device__ inline uint4 loadGuarded8(const __nv_bfloat16 *base, int row, int col
     const __nv_bfloat16 *p = base + static_cast<size_t>(row) * ld + col;
     if (vec && col + 8 <= cols)
         return *reinterpret_cast<const uint4 *>(p);
-    __nv_bfloat16 tmp[8];
+    // A union keeps the staging 16-byte aligned for the vector read-back.
+    union {
+        uint4 u;
+        __nv_bfloat16 h[8];
+    } tmp;
     for (int i = 0; i < 8; ++i)
-        tmp[i] = (col + i < cols) ? p[i] : __float2bfloat16(0.f);
-    return *reinterpret_cast<uint4 *>(tmp);
+        tmp.h[i] = (col + i < cols) ? p[i] : __float2bfloat16(0.f);
+    return tmp.u;
 }
 
 __device__ inline void loadTile(const __nv_bfloat16 *A, const __nv_bfloat16 *B, int m, int n, int k, int row0, int col0,
