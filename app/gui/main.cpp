@@ -20,6 +20,7 @@
 #include "ui/catalogmodel.h"
 #include "ui/errortext.h"
 #include "ui/mainwindow.h"
+#include "ui/translations.h"
 
 namespace {
 
@@ -82,6 +83,7 @@ int main(int argc, char **argv)
     QApplication::setDesktopFileName(QStringLiteral("tokenroute"));
     const Options options = parseOptions(app);
     tokenroute::initResources();
+    tokenroute::ui::installTranslations(app);
     tokenroute::ui::applyAppStyle(app);
 
     const bool screenshot = !options.screenshot.isEmpty();

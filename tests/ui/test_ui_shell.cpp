@@ -40,6 +40,7 @@
 #include "ui/plansummary.h"
 #include "ui/recentfiles.h"
 #include "ui/specsheet.h"
+#include "ui/translations.h"
 
 using namespace tokenroute;
 using namespace tokenroute::ui;
@@ -118,6 +119,7 @@ void TestUiShell::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("TokenRouteTest"));
     QCoreApplication::setApplicationName(QStringLiteral("test_ui_shell"));
     tokenroute::initResources();
+    QVERIFY(installTranslations(*qApp) >= 1);
     applyAppStyle(*qApp);
 
     m_catalog = loadCatalog((dataDir() + QStringLiteral("/catalog")).toStdString());
@@ -341,7 +343,12 @@ void TestUiShell::statusBarSummarisesPlan()
     auto *label = m_window->statusBar()->findChild<QLabel *>(QStringLiteral("planSummary"));
     QVERIFY(label);
     QCOMPARE(label->text(), summaryText(summary));
-    QVERIFY(label->text().contains(QString::number(accelerators)));
+    QVERIFY(label->text().contains(QStringLiteral("%1 accelerators").arg(accelerators)));
+    // Plural forms come from the English translation, not "(s)".
+    QVERIFY2(!label->text().contains(QStringLiteral("(s)")), qPrintable(label->text()));
+    PlanSummary one;
+    one.racks = 1;
+    QVERIFY(summaryText(one).startsWith(QStringLiteral("1 rack ")));
 }
 
 void TestUiShell::placeholdersAreHonest()
