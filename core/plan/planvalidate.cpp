@@ -1,6 +1,7 @@
 #include "core/plan/planvalidate.h"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "core/util/error.h"
@@ -72,12 +73,11 @@ public:
             return "NaN";
         if (std::isinf(v))
             return v > 0 ? "inf" : "-inf";
-        std::string s = std::to_string(v);
-        // to_string always prints six decimals; trim them so "-3" reads as -3, not -3.000000.
-        s.erase(s.find_last_not_of('0') + 1);
-        if (!s.empty() && s.back() == '.')
-            s.pop_back();
-        return s;
+        // %g keeps small and large magnitudes readable (-3, 1e-09, 2.5e+12) where fixed
+        // decimals would print 1e-9 as 0.000000.
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        return buf;
     }
 
 private:
