@@ -61,6 +61,7 @@ const PlanSimulation &demoSimulation(RoutingMode routing)
 void report(benchmark::State &state, const SimResult &r)
 {
     state.counters["events"] = static_cast<double>(r.events);
+    state.counters["decode_steps"] = static_cast<double>(r.decodeSteps);
     state.counters["events_per_s"] = r.wallSeconds > 0 ? static_cast<double>(r.events) / r.wallSeconds : 0;
     state.counters["sim_wall_s"] = r.wallSeconds;
     state.counters["completed"] = static_cast<double>(r.completed);
@@ -83,7 +84,7 @@ void BM_SimulateGenerated(benchmark::State &state)
     for (auto _ : state) {
         static const Plan demo = loadPlan(std::string(TOKENROUTE_DATA_DIR) + "/plans/demo.json");
         w = demo.workload(ps.workloadId);
-        RequestGenerator gen(workloadGeneratorSpec(*w, "requests=" + std::to_string(state.range(0)) + ",turns=4,think=30,seed=1"));
+        RequestGenerator gen(workloadGeneratorSpec(*w, "requests=" + std::to_string(state.range(0)) + ",seed=1"));
         last = simulate(ps.config, gen);
         benchmark::DoNotOptimize(last.events);
     }

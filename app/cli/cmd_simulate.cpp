@@ -106,6 +106,8 @@ nlohmann::json resultJson(const SimResult &r)
         j["pools"].push_back({{"name", p.name},
                               {"kind", toString(p.kind)},
                               {"replicas", p.replicas},
+                              {"kv_capacity_tokens", p.kvCapacityTokens},
+                              {"peak_decode_waiting", p.peakDecodeWaiting},
                               {"prefills", p.prefills},
                               {"decodes", p.decodes},
                               {"prefill_tokens", p.prefillTokens},
@@ -122,6 +124,7 @@ nlohmann::json resultJson(const SimResult &r)
     j["energy_j"] = r.energyJ;
     j["mean_in_system"] = r.meanInSystem;
     j["events"] = r.events;
+    j["decode_steps"] = r.decodeSteps;
     j["sim_seconds"] = r.simSeconds;
     j["wall_seconds"] = r.wallSeconds;
     j["events_per_second"] = r.wallSeconds > 0 ? static_cast<double>(r.events) / r.wallSeconds : 0;

@@ -235,7 +235,7 @@ PlanSimulation buildPlanSimulation(const Plan &plan, const Catalog &catalog, con
                 continue;
             }
             out.config.paths.push_back(SimPath{static_cast<int>(a), static_cast<int>(b),
-                                               p->bandwidthBytesPerS / 1e9 / out.config.pools[a].replicas,
+                                               p->bandwidthBytesPerS / 1e9,
                                                p->latencyMs * 1000});
         }
     }

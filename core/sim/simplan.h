@@ -12,7 +12,7 @@
 //   * Without any SLO-meeting route the plan's own pool roles are used, shares by device count.
 //   * The device-memory tier of the cache holds the replicas' whole KV capacity; a combined
 //     pool's running requests reserve from the same memory, so its cache figure is an upper bound.
-//   * A path's bandwidth is shared equally by the prefill replicas that send over it.
+//   * A path carries one KV transfer at a time at its bottleneck bandwidth (FIFO).
 
 #include <optional>
 #include <string>

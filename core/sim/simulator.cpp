@@ -82,7 +82,7 @@ struct Instance {
     double iterationStartS = 0;
     std::vector<std::pair<std::uint32_t, int>> chunk;  // requests and tokens in the current iteration
     int decodeBatch = 0;
-    double linkFreeS = 0;         // this replica's KV transfer path is busy until then
+    int steps = 1;                // decode steps the current iteration stands for (see maybeStart)
 };
 
 struct PoolState {
@@ -119,6 +119,7 @@ public:
             st.result.name = pool.name;
             st.result.kind = pool.kind;
             st.result.replicas = pool.replicas;
+            st.result.kvCapacityTokens = pool.model ? pool.model->kvCapacityTokens() : 0;
             for (const auto &t : pool.tiers) {
                 SimTierResult tr;
                 tr.name = t.name;
@@ -126,6 +127,7 @@ public:
                 st.result.tiers.push_back(tr);
             }
             m_pools.push_back(std::move(st));
+            m_decodeWaiting.push_back(0);
             if (pool.kind != SimPoolKind::Decode)
                 m_prefillPools.push_back(static_cast<int>(p));
             if (pool.kind == SimPoolKind::Decode)
@@ -140,6 +142,12 @@ private:
     void schedule(double t, EventType type, std::uint32_t index)
     {
         m_events.push(Event{t, m_seq++, type, index});
+    }
+    // Decode-only replicas' iterations go to their own queue, so the earliest event that could
+    // bring them new work (everything else) can be read off the other queue's top.
+    void scheduleDecode(double t, std::uint32_t instance)
+    {
+        m_decodeEvents.push(Event{t, m_seq++, EventType::IterationDone, instance});
     }
     void pullArrival();
     void onArrival();
@@ -164,13 +172,16 @@ private:
     const SimCallbacks &m_callbacks;
     std::mt19937_64 m_rng;
     std::priority_queue<Event, std::vector<Event>, std::greater<Event>> m_events;
+    std::priority_queue<Event, std::vector<Event>, std::greater<Event>> m_decodeEvents;
     std::uint64_t m_seq = 0;
     std::vector<Request> m_requests;
     std::vector<std::uint32_t> m_free;
     std::vector<Instance> m_instances;
     std::vector<PoolState> m_pools;
     std::vector<int> m_prefillPools, m_decodePools;
+    std::vector<long long> m_decodeWaiting;  // per pool, requests waiting for decode KV memory
     std::vector<SimLinkResult> m_links;
+    std::vector<double> m_linkFreeS;  // each path carries one transfer at a time (FIFO) until then
 
     TraceRequest m_next;
     bool m_haveNext = false;
@@ -430,6 +441,7 @@ void Simulation::maybeStart(int instance)
         if (in.kvUsed + r.reservedKv > model.kvCapacityTokens())
             break;
         in.decodeWait.pop_front();
+        --m_decodeWaiting[static_cast<std::size_t>(in.pool)];
         in.waitingKv -= r.reservedKv;
         in.kvUsed += r.reservedKv;
         in.contextSum += r.input + 1;
@@ -438,9 +450,31 @@ void Simulation::maybeStart(int instance)
         ++ps.result.decodes;
     }
     in.decodeBatch = static_cast<int>(in.running.size());
+    in.steps = 1;
     double t = 0;
     if (in.decodeBatch > 0)
         t += model.decodeStepSeconds(in.decodeBatch, in.contextSum);
+    if (pool.kind == SimPoolKind::Decode && in.decodeBatch > 0) {
+        // A decode-only replica changes its batch only when a request finishes or new work
+        // reaches it, and new work can only come from an event in the other queue. Until the
+        // earlier of the two, its steps are fixed, so they are taken as one event: the same
+        // step times in the same order (context grows by the batch each step), without a
+        // trip through the queue per token. A step that starts before the next outside event is
+        // taken whole, exactly as the step-by-step loop would finish it before admitting anyone.
+        const long long untilFinish = in.running.top().first - in.step;
+        const double horizon = m_events.empty() ? std::numeric_limits<double>::infinity() : m_events.top().t;
+        long long context = in.contextSum;
+        while (in.steps < untilFinish && m_now + t < horizon) {
+            context += in.decodeBatch;
+            t += model.decodeStepSeconds(in.decodeBatch, context);
+            ++in.steps;
+        }
+        in.busy = true;
+        in.iterationStartS = m_now;
+        in.chunk.clear();
+        scheduleDecode(m_now + t, static_cast<std::uint32_t>(instance));
+        return;
+    }
 
     in.chunk.clear();
     m_work.clear();
@@ -496,8 +530,9 @@ void Simulation::onIterationDone(int instance)
     auto &ps = m_pools[static_cast<std::size_t>(in.pool)];
 
     if (in.decodeBatch > 0) {
-        ++in.step;
-        in.contextSum += in.decodeBatch;
+        in.step += in.steps;
+        m_result.decodeSteps += in.steps;
+        in.contextSum += static_cast<long long>(in.decodeBatch) * in.steps;
         while (!in.running.empty() && in.running.top().first <= in.step) {
             const std::uint32_t idx = in.running.top().second;
             in.running.pop();
@@ -546,27 +581,33 @@ void Simulation::finishPrefill(std::uint32_t idx, int instance)
     const int dinst = leastKvInstance(dpool);
     r.decodePool = dpool;
     r.decodeInstance = dinst;
-    // The KV cache of the whole prompt moves over this replica's path, one transfer at a time.
+    // The KV cache of the whole prompt moves over the path between the two pools, one transfer at
+    // a time: the path's bottleneck is shared by all the pool's replicas.
+    bool found = false;
     double gbs = m_config.defaultPathGBs, latUs = m_config.defaultPathLatencyUs;
     std::size_t link = m_links.size();
     for (std::size_t i = 0; i < m_config.paths.size(); ++i) {
         const auto &p = m_config.paths[i];
         if (p.fromPool == r.prefillPool && p.toPool == dpool) {
+            found = true;
             gbs = p.bandwidthGBs > 0 ? p.bandwidthGBs : gbs;
             latUs = p.latencyUs;
             break;
         }
     }
+    if (!found)  // no stated path: every prefill replica has its own default NIC
+        gbs *= m_config.pools[static_cast<std::size_t>(r.prefillPool)].replicas;
     for (std::size_t i = 0; i < m_links.size(); ++i)
         if (m_links[i].fromPool == r.prefillPool && m_links[i].toPool == dpool)
             link = i;
-    if (link == m_links.size())
+    if (link == m_links.size()) {
         m_links.push_back(SimLinkResult{r.prefillPool, dpool, 0, 0});
+        m_linkFreeS.push_back(0);
+    }
     const double bytes = static_cast<double>(r.input) * pool.model->kvBytesPerToken();
-    Instance &in = m_instances[static_cast<std::size_t>(instance)];
-    const double start = std::max(m_now, in.linkFreeS);
+    const double start = std::max(m_now, m_linkFreeS[link]);
     const double wire = bytes / (gbs * 1e9);
-    in.linkFreeS = start + wire;
+    m_linkFreeS[link] = start + wire;
     m_links[link].transfers += 1;
     m_links[link].bytes += bytes;
     schedule(start + wire + latUs * 1e-6, EventType::TransferDone, idx);
@@ -593,6 +634,8 @@ void Simulation::toDecode(std::uint32_t idx, int pool, int instance)
     Instance &in = m_instances[static_cast<std::size_t>(instance)];
     in.decodeWait.push_back(idx);
     in.waitingKv += r.reservedKv;
+    auto &pr = m_pools[static_cast<std::size_t>(pool)].result;
+    pr.peakDecodeWaiting = std::max(pr.peakDecodeWaiting, ++m_decodeWaiting[static_cast<std::size_t>(pool)]);
     maybeStart(instance);
 }
 
@@ -653,9 +696,12 @@ SimResult Simulation::run()
 {
     const auto wall0 = std::chrono::steady_clock::now();
     pullArrival();
-    while (!m_events.empty()) {
-        const Event e = m_events.top();
-        m_events.pop();
+    while (!m_events.empty() || !m_decodeEvents.empty()) {
+        const bool decodeFirst = !m_decodeEvents.empty()
+            && (m_events.empty() || m_events.top() > m_decodeEvents.top());
+        auto &queue = decodeFirst ? m_decodeEvents : m_events;
+        const Event e = queue.top();
+        queue.pop();
         advanceClock(e.t);
         ++m_result.events;
         switch (e.type) {

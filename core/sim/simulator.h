@@ -2,7 +2,7 @@
 // The discrete-event simulation of a routed plan: requests arrive from a trace or a generator, are
 // routed to a prefill-capable pool, look up their prefix in that pool's tiered cache, are
 // prefilled in batches (chunked to a token budget), move their KV cache to a decode pool over a
-// path (latency + bytes / bandwidth, one transfer at a time per prefill replica), then decode with
+// path (latency + bytes / bandwidth, one transfer at a time per path, FIFO), then decode with
 // continuous batching, each step's time coming from the pool's ServiceModel for the current batch
 // and total context. Combined pools run both phases on the same replicas, vLLM-style: every
 // iteration is one decode step for the running batch plus a prefill chunk filling the rest of the
@@ -66,7 +66,7 @@ struct SimPool {
 struct SimPath {
     int fromPool = 0;
     int toPool = 0;
-    double bandwidthGBs = 0;      // per prefill replica
+    double bandwidthGBs = 0;      // the path's bottleneck, shared by the prefill pool's replicas
     double latencyUs = 0;
 };
 
@@ -76,7 +76,7 @@ std::string toString(RoutingMode m);
 struct SimConfig {
     std::vector<SimPool> pools;
     std::vector<SimPath> paths;
-    double defaultPathGBs = 50;   // 400 Gb/s RDMA NIC per replica when the plan names no path
+    double defaultPathGBs = 50;   // no stated path: a 400 Gb/s RDMA NIC per prefill replica
     double defaultPathLatencyUs = 10;
     RoutingMode routing = RoutingMode::Shares;
     bool recomputeWhenCheaper = true;
@@ -118,6 +118,8 @@ struct SimPoolResult {
     std::string name;
     SimPoolKind kind = SimPoolKind::Combined;
     int replicas = 0;
+    long long kvCapacityTokens = 0;  // per replica, from the service model
+    long long peakDecodeWaiting = 0; // most requests waiting for decode KV memory at once, all replicas
     long long prefills = 0;
     long long decodes = 0;
     long long prefillTokens = 0;  // tokens computed (after cache hits)
@@ -150,7 +152,9 @@ struct SimResult {
     long long hitBlocks = 0;
     double blockHitRatio = 0;
     long long outputTokens = 0;
-    long long events = 0;
+    long long events = 0;         // events processed (decode steps of a decode-only replica between two
+                                  // outside events count as one)
+    long long decodeSteps = 0;    // batched decode steps simulated, all replicas
     double simSeconds = 0;        // first arrival to last completion
     double wallSeconds = 0;
     double meanInSystem = 0;      // time-average of requests in the system (Little's L)
