@@ -124,8 +124,9 @@ DeviceSetup chooseSetup(const ModelArch &a, const Accelerator &device, int devic
             n = std::max(1, devices);
         const int domain = std::max(1, device.scaleUpDomain);
         if (device.weightsInSram) {
-            s.tp = 1;
-            s.pp = n;
+            // One layer per stage at most: beyond that, chips share a layer tensor-parallel.
+            s.tp = (n + a.layers - 1) / a.layers;
+            s.pp = (n + s.tp - 1) / s.tp;
         } else if (n <= domain) {
             s.tp = n;
         } else {

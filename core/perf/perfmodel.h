@@ -28,15 +28,18 @@ namespace tokenroute {
 enum class Bound { Compute, Memory, Interconnect, Overhead };
 std::string toString(Bound b);
 
-// A relative band around a prediction: the measured value is expected in
-// [value · (1 + low), value · (1 + high)] (low ≤ 0 ≤ high). Derived from the validation suite's
+// A relative band around a predicted rate (tokens/s, requests/s): the measured rate is expected in
+// [rate · (1 + low), rate · (1 + high)] (low ≤ 0 ≤ high). A time is the inverse of a rate, so a
+// predicted time t lies in [t / (1 + high), t / (1 + low)]. Derived from the validation suite's
 // errors for the same kind of case (see uncertaintyFor()).
 struct Band {
     double low = 0;
     double high = 0;
 
-    double lower(double value) const { return value * (1 + low); }
-    double upper(double value) const { return value * (1 + high); }
+    double lower(double rate) const { return rate * (1 + low); }
+    double upper(double rate) const { return rate * (1 + high); }
+    double lowerTime(double seconds) const { return seconds / (1 + high); }
+    double upperTime(double seconds) const { return seconds / (1 + low); }
 };
 
 // Kinds of case the validation suite reports its error spread for; each prediction picks the one
@@ -169,7 +172,8 @@ int minDevicesFor(const ModelArch &model, const Accelerator &device, Precision w
 // The setup a pool of `devices` devices gets for a model. tp = 0 chooses automatically: the
 // smallest replica that holds the model (minDevicesFor), tensor-parallel inside the scale-up
 // domain and pipelined beyond it; SRAM engines chain their chips as pipeline stages (each chip
-// streams its layers from its own SRAM as the token passes). count is the devices the replicas use (a multiple of tp · pp,
+// streams its layers from its own SRAM as the token passes), and split a layer tensor-parallel
+// only when there are more chips than layers. count is the devices the replicas use (a multiple of tp · pp,
 // 0 when one replica needs more devices than the pool has). ep falls back to 1 for a dense model
 // or when it does not divide the experts.
 DeviceSetup chooseSetup(const ModelArch &model, const Accelerator &device, int devices, Precision weights, Precision kv,

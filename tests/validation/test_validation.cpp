@@ -33,8 +33,10 @@ struct Row {
 
     // Relative error of the prediction: (predicted − measured) / measured.
     double error() const { return (predicted - measured) / measured; }
-    // Where the measurement sits relative to the prediction, as a band is stated: measured / predicted − 1.
-    double bandPosition() const { return measured / predicted - 1; }
+    bool isTime = false;  // e2e latency rows: a time, the inverse of a rate
+    // Where the measurement sits relative to the prediction, as a band is stated (for rates):
+    // measured / predicted − 1, or predicted / measured − 1 for a time.
+    double bandPosition() const { return isTime ? predicted / measured - 1 : measured / predicted - 1; }
 };
 
 ModelArch archFromJson(const nlohmann::json &j)
@@ -129,6 +131,7 @@ Row predict(const Catalog &catalog, const nlohmann::json &j)
         r.predicted = 1000 * (p.timeS + (output - 1) * st.timeS);
         r.bound = toString(st.bound);
         r.caseKind = CaseKind::DenseDecode;
+        r.isTime = true;
     } else {
         throw std::runtime_error(r.id + ": unknown kind " + r.kind);
     }
@@ -204,7 +207,7 @@ void TestValidation::summary()
     // The spread per kind of case: what uncertaintyFor() must cover.
     const char *kindNames[] = {"dense decode", "dense prefill", "moe decode", "moe prefill", "sram decode", "edge decode", "throughput"};
     for (int k = 0; k <= int(CaseKind::Throughput); ++k) {
-        double lo = 0, hi = 0;
+        double lo = 1e9, hi = -1e9;
         int count = 0;
         for (const Row &r : rows())
             if (int(r.caseKind) == k) {
