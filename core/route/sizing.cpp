@@ -65,43 +65,70 @@ std::vector<Route> sizingRoutes(const SizingProblem &pr, const std::vector<int> 
     return out;
 }
 
-// One device type's offer for one workload: each role's operating point on one replica, as device
-// time per request per device and KV byte-seconds per request (Little's law: residence =
-// concurrency / rate), with KV capacity per device. Throws InputError when the performance model
-// rejects the setup.
+// One device type's offer for one workload: each role's operating point, as device time per
+// request per device and KV byte-seconds per request (Little's law: residence = concurrency /
+// rate), with KV capacity per device. Replicas from the smallest that holds the model up to the
+// scale-up domain (doubling) are tried and each role takes its cheapest that meets the SLOs: a
+// long prompt may need more tensor-parallel devices to meet TTFT than the weights need to fit.
+// Throws InputError when the performance model rejects a setup.
 void fillSizingOffer(SizingDevice &d, RouteOffer &o, RouteWorkload &rw, const ModelSpec &spec, const Accelerator &acc,
                      const Workload &w, Precision weights, Precision kv)
 {
-    const int replica = minDevicesFor(spec.arch, acc, weights, kv);
-    if (replica <= 0)
-        return;
-    const DeviceSetup setup = chooseSetup(spec.arch, acc, replica, weights, kv);
-    if (setup.count <= 0)
-        return;
-    const MemoryBudget mb = memoryBudget(spec.arch, setup);
-    if (!mb.fits)
+    const int smallest = minDevicesFor(spec.arch, acc, weights, kv);
+    if (smallest <= 0)
         return;
     const double input = std::max(1.0, w.inputMean), output = std::max(1.0, w.outputMean);
     struct Point {
         bool ok = false;
-        double work = 0, ttftMs = 0, tpotMs = 0, kvByteSeconds = 0;
+        int devices = 0;
+        double work = 0, ttftMs = 0, tpotMs = 0, kvByteSeconds = 0, kvPerDevice = 0;
     };
-    auto role = [&](ServingRole r) {
-        Point p;
-        const PoolCapacity c = capacityAtSlo(spec.arch, setup, r, input, output, w.ttftSloMs / 1000, w.tpotSloMs / 1000);
-        if (!c.fits || !c.meetsSlo || c.maxRequestsPerS <= 0)
-            return p;
-        p.ok = true;
-        p.work = setup.count / c.maxRequestsPerS;
-        p.ttftMs = c.ttftS * 1000;
-        p.tpotMs = c.tpotS * 1000;
-        const double held = r == ServingRole::Prefill ? input : input + output / 2;
-        p.kvByteSeconds = held * mb.kvBytesPerToken * c.concurrency / c.maxRequestsPerS;
-        return p;
-    };
-    const Point pf = role(ServingRole::Prefill), dc = role(ServingRole::Decode), co = role(ServingRole::Combined);
-    d.replicaDevices = std::max(d.replicaDevices, setup.count);
-    o.kvCapacityBytes = mb.kvCapacityBytes / setup.count;
+    Point best[3];   // prefill, decode, combined
+    const ServingRole roles[] = {ServingRole::Prefill, ServingRole::Decode, ServingRole::Combined};
+    // Doubling stops at the scale-up domain (or 8 times the smallest replica for parts without one).
+    const int largest = std::max(smallest, std::min(acc.scaleUpDomain > 1 ? acc.scaleUpDomain : smallest * 8, 1024));
+    for (int replica = smallest; replica <= largest; replica *= 2) {
+        // The smallest replica takes the automatic layout; larger ones ask for it explicitly
+        // (tensor-parallel within the scale-up domain, pipelined beyond), or chooseSetup would
+        // fill them with several small replicas instead.
+        const int domain = std::max(1, acc.scaleUpDomain);
+        const int tp = replica == smallest ? 0 : std::min(replica, domain);
+        const int pp = replica == smallest ? 1 : std::max(1, replica / std::min(replica, domain));
+        const DeviceSetup setup = chooseSetup(spec.arch, acc, replica, weights, kv, tp, pp);
+        if (setup.count <= 0)
+            continue;
+        const MemoryBudget mb = memoryBudget(spec.arch, setup);
+        if (!mb.fits)
+            continue;
+        for (int k = 0; k < 3; ++k) {
+            const PoolCapacity c =
+                capacityAtSlo(spec.arch, setup, roles[k], input, output, w.ttftSloMs / 1000, w.tpotSloMs / 1000);
+            if (!c.fits || !c.meetsSlo || c.maxRequestsPerS <= 0)
+                continue;
+            Point p;
+            p.ok = true;
+            p.devices = setup.count;
+            p.work = setup.count / c.maxRequestsPerS;
+            p.ttftMs = c.ttftS * 1000;
+            p.tpotMs = c.tpotS * 1000;
+            const double held = roles[k] == ServingRole::Prefill ? input : input + output / 2;
+            p.kvByteSeconds = held * mb.kvBytesPerToken * c.concurrency / c.maxRequestsPerS;
+            p.kvPerDevice = mb.kvCapacityBytes / setup.count;
+            if (!best[k].ok || p.work < best[k].work)
+                best[k] = p;
+        }
+    }
+    const Point &pf = best[0], &dc = best[1], &co = best[2];
+    if (!pf.ok && !dc.ok && !co.ok)
+        return;
+    for (const Point &p : best)
+        if (p.ok)
+            d.replicaDevices = std::max(d.replicaDevices, p.devices);
+    // One KV capacity per device and workload: the least of the chosen layouts (the conservative one).
+    o.kvCapacityBytes = 0;
+    for (const Point &p : best)
+        if (p.ok && (o.kvCapacityBytes == 0 || p.kvPerDevice < o.kvCapacityBytes))
+            o.kvCapacityBytes = p.kvPerDevice;
     o.canPrefill = pf.ok;
     o.prefillWork = pf.work;
     o.ttftMs = pf.ttftMs;
