@@ -64,10 +64,11 @@ GeneratorSpec workloadGeneratorSpec(const Workload &w, const std::string &overri
     s.precision(10);
     const double input = std::max(1.0, w.inputMean), output = std::max(1.0, w.outputMean);
     const int system = static_cast<int>(std::clamp(w.prefixReuse, 0.0, 1.0) * input);
-    // The shared prefix is part of the prompt: the fresh part carries the rest of the mean.
+    // The shared prefix is part of the prompt: the fresh part carries the rest of the mean and
+    // of the p90, so the whole prompt keeps the stated mean and p90.
     const double fresh = std::max(1.0, input - system);
     s << "rate=" << std::max(1e-6, w.ratePerS) << ",input=lognormal:" << fresh << ':'
-      << lognormalSigma(input, w.inputP90) << ",output=lognormal:" << output << ':'
+      << lognormalSigma(fresh, w.inputP90 - system) << ",output=lognormal:" << output << ':'
       << lognormalSigma(output, w.outputP90) << ",system=" << system;
     const bool bounded = overrides.find("requests=") != std::string::npos || overrides.find("duration=") != std::string::npos;
     if (!bounded)

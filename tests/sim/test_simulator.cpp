@@ -7,6 +7,8 @@
 
 #include "core/sim/cachesweep.h"
 #include "core/sim/generator.h"
+#include "core/plan/planio.h"
+#include "core/sim/simplan.h"
 #include "core/sim/simulator.h"
 #include "core/util/error.h"
 
@@ -132,6 +134,8 @@ private slots:
     void percentilesAndGoodput();
     void badConfigurations();
     void progressCanCancel();
+    void demoPlanBuildsAndRuns();
+    void workloadSpecMatchesItsShape();
 };
 
 void TestSimulator::md1MeanWait_data()
@@ -393,6 +397,59 @@ void TestSimulator::progressCanCancel()
     QVERIFY(res.cancelled);
     QCOMPARE(calls, 3LL);
     QVERIFY(res.arrived < 100000);
+}
+
+void TestSimulator::demoPlanBuildsAndRuns()
+{
+    const Catalog catalog = loadCatalog(std::string(TOKENROUTE_DATA_DIR) + "/catalog");
+    const Plan plan = loadPlan(std::string(TOKENROUTE_DATA_DIR) + "/plans/demo.json");
+    const PlanSimulation ps = buildPlanSimulation(plan, catalog, PlanSimOptions{});
+    QCOMPARE(ps.workloadId, plan.workloads.front().id);
+    QVERIFY(!ps.config.pools.empty());
+    bool prefill = false;
+    for (const SimPool &p : ps.config.pools) {
+        QVERIFY(p.replicas > 0);
+        QVERIFY(p.model->kvCapacityTokens() > 0);
+        if (p.kind != SimPoolKind::Decode) {
+            prefill = true;
+            QVERIFY(!p.tiers.empty() && p.tiers[0].capacityBlocks > 0);
+        }
+    }
+    QVERIFY(prefill);
+    QCOMPARE(ps.config.ttftSloS, plan.workloads.front().ttftSloMs / 1000.0);
+    RequestGenerator gen(workloadGeneratorSpec(plan.workloads.front(), "requests=2000,seed=4"));
+    const SimResult res = simulate(ps.config, gen);
+    QCOMPARE(res.completed + res.rejected, 2000LL);
+    QVERIFY(res.ttft.p50 > 0 && res.ttft.p50 <= res.ttft.p99);
+    QVERIFY(res.prefixHitRatio > 0);  // the workload states prefix reuse: a shared system prompt
+    QVERIFY_THROWS_EXCEPTION(InputError, buildPlanSimulation(plan, catalog, PlanSimOptions{"no such workload"}));
+}
+
+void TestSimulator::workloadSpecMatchesItsShape()
+{
+    Workload w;
+    w.ratePerS = 5;
+    w.inputMean = 2000;
+    w.inputP90 = 3500;
+    w.outputMean = 300;
+    w.outputP90 = 600;
+    w.prefixReuse = 0.25;
+    const GeneratorSpec spec = workloadGeneratorSpec(w, "requests=100000,seed=2");
+    QCOMPARE(spec.systemTokens, 500);
+    RequestGenerator gen(spec);
+    TraceRequest r;
+    std::vector<double> in, out;
+    while (gen.next(r)) {
+        in.push_back(r.inputTokens);
+        out.push_back(r.outputTokens);
+    }
+    auto mean = [](const std::vector<double> &v) { double s = 0; for (double x : v) s += x; return s / v.size(); };
+    auto p90 = [](std::vector<double> v) { std::sort(v.begin(), v.end()); return v[v.size() * 9 / 10]; };
+    // Lognormal fitted to mean and p90: both within a few per cent on 100 000 draws.
+    QVERIFY2(std::abs(mean(in) / 2000 - 1) < 0.02, qPrintable(QString::number(mean(in))));
+    QVERIFY2(std::abs(p90(in) / 3500 - 1) < 0.05, qPrintable(QString::number(p90(in))));
+    QVERIFY2(std::abs(mean(out) / 300 - 1) < 0.02, qPrintable(QString::number(mean(out))));
+    QVERIFY2(std::abs(p90(out) / 600 - 1) < 0.05, qPrintable(QString::number(p90(out))));
 }
 
 QTEST_APPLESS_MAIN(TestSimulator)
