@@ -76,13 +76,44 @@ std::string poolName(const RouteProblem &problem, int id)
 
 } // namespace
 
+namespace {
+
+// Pool and path lookups by index: the candidate loop visits every (pool, pool) pair of every
+// workload, so linear searches there would dominate a 50 × 20 routing.
+struct ProblemIndex {
+    std::vector<const RoutePath *> paths;   // [from index * n + to index]
+    int n = 0;
+    explicit ProblemIndex(const RouteProblem &problem)
+    {
+        n = static_cast<int>(problem.pools.size());
+        paths.assign(std::size_t(n) * n, nullptr);
+        std::map<int, int> index;
+        for (int i = 0; i < n; ++i)
+            index[problem.pools[i].id] = i;
+        for (const RoutePath &p : problem.paths) {
+            auto a = index.find(p.fromPool), b = index.find(p.toPool);
+            if (a != index.end() && b != index.end() && !paths[std::size_t(a->second) * n + b->second])
+                paths[std::size_t(a->second) * n + b->second] = &p;
+        }
+    }
+};
+
+std::vector<RouteCandidate> candidatesOf(const RouteProblem &problem, const ProblemIndex &index, int w);
+
+} // namespace
+
 std::vector<RouteCandidate> routeCandidates(const RouteProblem &problem, int w)
+{
+    return candidatesOf(problem, ProblemIndex(problem), w);
+}
+
+namespace {
+
+std::vector<RouteCandidate> candidatesOf(const RouteProblem &problem, const ProblemIndex &index, int w)
 {
     std::vector<RouteCandidate> out;
     const RouteWorkload &wl = problem.workloads[w];
-    auto price = [&](RouteCandidate &c) {
-        const RoutePool *pp = problem.pool(c.prefillPool);
-        const RoutePool *dp = problem.pool(c.decodePool);
+    auto price = [&](RouteCandidate &c, const RoutePool *pp, const RoutePool *dp) {
         double usd = pp->usdPerDeviceHour() * c.work[0];
         if (!c.colocated)
             usd += dp->usdPerDeviceHour() * c.work[1];
@@ -96,7 +127,8 @@ std::vector<RouteCandidate> routeCandidates(const RouteProblem &problem, int w)
             out.push_back(c);
     };
 
-    for (const RoutePool &p : problem.pools) {
+    for (int pi = 0; pi < index.n; ++pi) {
+        const RoutePool &p = problem.pools[pi];
         if (w >= static_cast<int>(p.offers.size()) || p.devices <= 0)
             continue;
         const RouteOffer &o = p.offers[w];
@@ -111,12 +143,13 @@ std::vector<RouteCandidate> routeCandidates(const RouteProblem &problem, int w)
             c.kvCapacity[0] = o.kvCapacityBytes;
             c.ttftMs = o.combinedTtftMs;
             c.tpotMs = o.combinedTpotMs;
-            price(c);
+            price(c, &p, &p);
         }
         if (!o.canPrefill)
             continue;
-        for (const RoutePool &q : problem.pools) {
-            if (q.id == p.id || w >= static_cast<int>(q.offers.size()) || q.devices <= 0)
+        for (int qi = 0; qi < index.n; ++qi) {
+            const RoutePool &q = problem.pools[qi];
+            if (qi == pi || w >= static_cast<int>(q.offers.size()) || q.devices <= 0)
                 continue;
             const RouteOffer &d = q.offers[w];
             if (!d.fits || !d.canDecode)
@@ -130,17 +163,19 @@ std::vector<RouteCandidate> routeCandidates(const RouteProblem &problem, int w)
             c.kvByteSeconds[1] = d.decodeKvByteSeconds;
             c.kvCapacity[0] = o.kvCapacityBytes;
             c.kvCapacity[1] = d.kvCapacityBytes;
-            c.path = problem.path(p.id, q.id);
+            c.path = index.paths[std::size_t(pi) * index.n + qi];
             c.reachable = c.path && c.path->reachable && c.path->bandwidthBytesPerS > 0;
             if (c.reachable)
                 c.transferMs = c.path->latencyMs + wl.kvTransferBytes / c.path->bandwidthBytesPerS * 1e3;
             c.ttftMs = o.ttftMs + c.transferMs;
             c.tpotMs = d.tpotMs;
-            price(c);
+            price(c, &p, &q);
         }
     }
     return out;
 }
+
+} // namespace
 
 double unservedCoefficient(const RouteProblem &problem, int w, RoutePolicy policy)
 {
@@ -237,8 +272,9 @@ RoutingResult route(const RouteProblem &problem, RoutePolicy policy)
 
     // --- candidates per workload --------------------------------------------------------------
     std::vector<std::vector<RouteCandidate>> cands(nw);
+    const ProblemIndex index(problem);
     for (int w = 0; w < nw; ++w) {
-        cands[w] = routeCandidates(problem, w);
+        cands[w] = candidatesOf(problem, index, w);
         if (policy == RoutePolicy::Rules) {
             auto relaxed = applyRules(problem, w, cands[w]);
             result.findings.insert(result.findings.end(), relaxed.begin(), relaxed.end());
