@@ -9,8 +9,11 @@
 
 #include <QtTest>
 
+#include "core/plan/planio.h"
 #include "core/route/reasons.h"
+#include "core/route/routebuilder.h"
 #include "core/route/router.h"
+#include "core/util/error.h"
 
 using namespace tokenroute;
 
@@ -392,6 +395,9 @@ private slots:
     void matchesBruteForce_data();
     void matchesBruteForce();
     void describeGivesSentences();
+    void routesTheDemoPlan_data();
+    void routesTheDemoPlan();
+    void badPlanGivesFindingsNotAnEmptyTable();
 };
 
 // Two combined pools: the cheaper one meets the SLOs, a still cheaper one misses TPOT.
@@ -749,6 +755,95 @@ void TestRouter::describeGivesSentences()
     f.pool = "a";
     f.otherPool = "b";
     QVERIFY(describe(f).find("cannot send KV cache") != std::string::npos);
+}
+
+namespace {
+
+bool loadDemo(Plan &plan, Catalog &catalog)
+{
+    try {
+        catalog = loadCatalog(std::string(TOKENROUTE_DATA_DIR) + "/catalog");
+        plan = loadPlan(std::string(TOKENROUTE_DATA_DIR) + "/plans/demo.json");
+        return true;
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
+} // namespace
+
+void TestRouter::routesTheDemoPlan_data()
+{
+    QTest::addColumn<int>("policy");
+    QTest::newRow("cost") << int(RoutePolicy::Cost);
+    QTest::newRow("latency") << int(RoutePolicy::Latency);
+    QTest::newRow("rules") << int(RoutePolicy::Rules);
+}
+
+// End to end on the bundled demo plan: every workload in the table, shares and unserved adding
+// up, the flows carrying exactly the routed tokens, no link over its bandwidth.
+void TestRouter::routesTheDemoPlan()
+{
+    QFETCH(int, policy);
+    Plan plan;
+    Catalog catalog;
+    if (!loadDemo(plan, catalog))
+        QSKIP("demo plan or catalogue not loadable");
+    PlanRouting pr = routePlan(plan, catalog, static_cast<RoutePolicy>(policy));
+    QVERIFY(pr.result.solved);
+    QCOMPARE(pr.result.workloads.size(), plan.workloads.size());
+    QCOMPARE(pr.tags.size(), plan.workloads.size());
+    for (const WorkloadRouting &w : pr.result.workloads) {
+        double sum = w.unservedFraction;
+        for (const RouteShare &s : w.routes)
+            sum += s.share;
+        QVERIFY2(std::fabs(sum - 1) < 1e-6, w.name.c_str());
+        QVERIFY(!describe(w.binding, w.name).empty());
+        const RouteWorkload *rw = nullptr;
+        for (const RouteWorkload &x : pr.problem.workloads)
+            if (x.id == w.workloadId)
+                rw = &x;
+        QVERIFY(rw);
+        double prompt = 0;
+        for (const FlowEdge &e : pr.flows.edges)
+            if (e.fromKind == FlowNodeKind::Workload && e.fromId == w.workloadId)
+                prompt += e.tokensPerS;
+        const double served = w.demandPerS - w.unservedPerS;
+        QVERIFY2(std::fabs(prompt - served * rw->inputTokens) <= 1e-6 * std::max(1.0, prompt), w.name.c_str());
+    }
+    for (const LinkLoad &l : pr.result.links)
+        QVERIFY(l.utilisation <= 1 + 1e-6);
+}
+
+// Links removed, one model unknown, one SLO impossible: findings say so and the table still lists
+// every workload.
+void TestRouter::badPlanGivesFindingsNotAnEmptyTable()
+{
+    Plan plan;
+    Catalog catalog;
+    if (!loadDemo(plan, catalog) || plan.workloads.size() < 2)
+        QSKIP("demo plan or catalogue not loadable");
+    plan.links.clear();
+    plan.workloads[0].modelId = "no-such-model";
+    plan.workloads[1].tpotSloMs = 0.001;
+    PlanRouting pr = routePlan(plan, catalog, RoutePolicy::Cost);
+    QCOMPARE(pr.result.workloads.size(), plan.workloads.size());
+    auto has = [&](FindingCode code, const std::string &workload) {
+        return std::any_of(pr.result.findings.begin(), pr.result.findings.end(), [&](const Finding &f) {
+            return f.code == code && (workload.empty() || f.workload == workload);
+        });
+    };
+    QVERIFY(has(FindingCode::UnknownModel, plan.workloads[0].name));
+    QVERIFY(!has(FindingCode::ModelFitsNowhere, plan.workloads[0].name));
+    QVERIFY(has(FindingCode::NoRouteMeetsSlo, plan.workloads[1].name));
+    const bool disaggregated = std::any_of(plan.pools.begin(), plan.pools.end(),
+                                           [](const Pool &p) { return p.role == PoolRole::Prefill; });
+    if (disaggregated)
+        QVERIFY(has(FindingCode::PoolsUnreachable, ""));
+    QCOMPARE(pr.result.workloads[0].unservedFraction, 1.0);
+    QCOMPARE(pr.result.workloads[1].unservedFraction, 1.0);
+    for (const Finding &f : pr.result.findings)
+        QVERIFY(!describe(f).empty());
 }
 
 QTEST_APPLESS_MAIN(TestRouter)
