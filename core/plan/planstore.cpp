@@ -419,8 +419,11 @@ std::vector<T> readRows(Database &db, const std::string &sql, const std::string 
     Statement st(db, sql);
     RowReader r(st, file, table);
     while (st.step()) {
-        r.setRowId(st.columnType(0) == SQLITE_INTEGER ? "id " + std::to_string(st.columnInt(0))
-                                                      : "#" + std::to_string(out.size() + 1));
+        // Appending (rather than "id " + ...) also sidesteps a GCC 12 -Wrestrict false positive.
+        std::string rowId = st.columnType(0) == SQLITE_INTEGER ? "id " : "#";
+        rowId += std::to_string(st.columnType(0) == SQLITE_INTEGER ? st.columnInt(0)
+                                                                   : static_cast<long long>(out.size() + 1));
+        r.setRowId(rowId);
         out.push_back(readRow(r));
     }
     return out;
