@@ -43,8 +43,12 @@ std::string issueText(const EvaluationIssue &i)
     case EvaluationIssueCode::EmptyPool:
         return "pool " + std::to_string(i.poolId) + ": holds no accelerators";
     case EvaluationIssueCode::ModelDoesNotFit:
-        std::snprintf(buf, sizeof buf, "workload %d: %s does not fit pool %d (needs %.1f GB per device at this layout)",
-                      i.workloadId, i.text.c_str(), i.poolId, i.value / 1e9);
+        if (i.value > 0)
+            std::snprintf(buf, sizeof buf, "workload %d: %s does not fit pool %d (one replica needs %.0f devices)", i.workloadId,
+                          i.text.c_str(), i.poolId, i.value);
+        else
+            std::snprintf(buf, sizeof buf, "workload %d: %s does not fit pool %d's devices at any count", i.workloadId,
+                          i.text.c_str(), i.poolId);
         return buf;
     case EvaluationIssueCode::NoPoolMeetsSlo:
         return "workload " + std::to_string(i.workloadId) + ": no pool meets its SLOs";

@@ -172,11 +172,8 @@ Evaluation evaluate(const Plan &plan, const Catalog &catalog)
             DeviceSetup setup = chooseSetup(model->arch, *pe.device, devices, pool.weights, pool.kv, pool.tp, pool.pp,
                                             pool.ep, pool.memoryFraction);
             if (setup.count <= 0 || resolvePrecision(*pe.device, pool.weights).path == PrecisionPath::Unsupported) {
-                DeviceSetup one = setup;
-                one.count = setup.tp * setup.pp;
-                const MemoryBudget mb = memoryBudget(model->arch, one);
-                ev.issues.push_back({EvaluationIssueCode::ModelDoesNotFit, pe.poolId, w.id, 0, mb.requiredBytesPerDevice,
-                                     model->id});
+                const int needed = minDevicesFor(model->arch, *pe.device, pool.weights, pool.kv, pool.memoryFraction);
+                ev.issues.push_back({EvaluationIssueCode::ModelDoesNotFit, pe.poolId, w.id, 0, double(needed), model->id});
                 we.pools.push_back(std::move(wp));
                 continue;
             }
@@ -190,7 +187,7 @@ Evaluation evaluate(const Plan &plan, const Catalog &catalog)
             wp.fits = wp.estimate.fits;
             if (!wp.fits) {
                 ev.issues.push_back({EvaluationIssueCode::ModelDoesNotFit, pe.poolId, w.id, 0,
-                                     wp.estimate.memory.requiredBytesPerDevice, model->id});
+                                     double(wp.estimate.memory.minDevices), model->id});
                 we.pools.push_back(std::move(wp));
                 continue;
             }

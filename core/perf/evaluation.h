@@ -23,7 +23,8 @@ enum class EvaluationIssueCode {
     UnknownTier,          // a pool names a tier id that is not in the catalogue (text = id)
     MixedDevices,         // a pool holds servers with different accelerators (text = the second one)
     EmptyPool,            // a pool with no accelerators
-    ModelDoesNotFit,      // workload's model does not fit one replica of the pool (value = bytes needed per device)
+    ModelDoesNotFit,      // workload's model does not fit the pool (value = devices one replica needs, 0 = none
+                          // suffices; text = model id)
     NoPoolMeetsSlo,       // no pool can serve the workload within its SLOs
     RackOverPower,        // value = kW drawn
     RackOverUnits,        // value = units used
