@@ -83,6 +83,8 @@ std::string describe(const Finding &f)
     case FindingCode::UnknownModel:
         return "Workload " + f.workload + " names model " + f.text + ", which is neither in the catalogue nor imported.";
     case FindingCode::NoRouteMeetsSlo:
+        if (f.pool.empty() && f.text == "sizing")
+            return "Workload " + f.workload + ": no device type among those given meets its SLOs.";
         if (f.pool.empty())
             return "Workload " + f.workload + ": no route meets its SLOs (no pool pair is reachable).";
         return "Workload " + f.workload + ": no route meets its SLOs; the closest, " + routeName(f.pool, f.otherPool) +

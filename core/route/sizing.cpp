@@ -365,9 +365,15 @@ SizingResult size(const SizingProblem &pr)
             bool admissible = std::any_of(routes.begin(), routes.end(), [&](const Route &r) { return r.w == w; });
             if (admissible)
                 continue;
+            const bool unknown = std::any_of(pr.findings.begin(), pr.findings.end(), [&](const Finding &g) {
+                return g.code == FindingCode::UnknownModel && g.workload == pr.workloads[w].name;
+            });
+            if (unknown)
+                continue;   // already said: its model is unknown
             Finding f;
             f.code = fits ? FindingCode::NoRouteMeetsSlo : FindingCode::ModelFitsNowhere;
             f.workload = pr.workloads[w].name;
+            f.text = "sizing";
             out.findings.push_back(f);
         }
     }
@@ -407,6 +413,13 @@ SizingProblem buildSizingProblem(const Plan &plan, const Catalog &catalog, const
         rw.tpotSloMs = w.tpotSloMs;
         const ModelSpec *m = findModel(plan, catalog, w.modelId);
         rw.tags = deriveTags(w, m ? &m->arch : nullptr).tags;
+        if (!m) {
+            Finding f;
+            f.code = FindingCode::UnknownModel;
+            f.workload = w.name;
+            f.text = w.modelId;
+            pr.findings.push_back(f);
+        }
         models.push_back(m);
         pr.workloads.push_back(rw);
     }
