@@ -46,12 +46,13 @@ export PATH="/usr/local/cuda/bin:$PATH"
 jobs=$(nproc)
 step configure build 120 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTOKENROUTE_CUDA=ON \
   -DTOKENROUTE_BUILD_GUI=OFF -DTOKENROUTE_BUILD_BENCHMARKS=OFF -DCMAKE_CUDA_ARCHITECTURES=90 || { echo "configure failed"; exit $status; }
-step build build 300 cmake --build "$build" --target tokenroute-cli test_kernels test_kernels_cuda -j"$jobs" || { echo "build failed"; exit $status; }
+step build build "${BUILD_TIMEOUT:-300}" cmake --build "$build" --target tokenroute-cli test_kernels test_kernels_cuda -j"$jobs" || { echo "build failed"; exit $status; }
 
 step test-cuda test-cuda 180 "$build/tests/kernels/test_kernels_cuda"
 step test-cpu test-cpu 120 "$build/tests/kernels/test_kernels"
 # Full CUDA benchmark first (the figures that matter here), then the CPU of the same machine.
-# BENCH_FLAGS (e.g. --quick) shortens both runs when checking the script itself.
+# BENCH_FLAGS (e.g. --quick) shortens both runs, BUILD_TIMEOUT (s) lengthens the build, when
+# checking the script itself on a slow machine.
 flags="${BENCH_FLAGS:-}"
 step bench-cuda bench-cuda 240 bash -c "'$build/app/tokenroute-cli' bench --device cuda --json $flags >'$out/bench-cuda.json'"
 step bench-cpu bench-cpu 180 bash -c "'$build/app/tokenroute-cli' bench --device cpu --json $flags >'$out/bench-cpu.json'"
