@@ -145,7 +145,9 @@ void printRouting(const Plan &plan, const PlanRouting &pr)
     std::cout << "Routing of " << (plan.name.empty() ? std::string("the plan") : plan.name) << " (policy "
               << toString(r.policy) << ")\n"
               << "Device time used: $" << fmt(r.usdPerHour, 2) << "/h; unserved: " << fmt(r.unservedTotal * 100, 1)
-              << " % of demanded tokens\n";
+              << " % of demanded tokens\n"
+              << "($/Mtok prices the device time a route uses per million prompt and output tokens together;\n"
+              << " TTFT includes the KV transfer; SLO margins in brackets)\n";
     for (std::size_t i = 0; i < r.workloads.size(); ++i) {
         const WorkloadRouting &w = r.workloads[i];
         std::cout << "\n" << w.name << "  [";
@@ -159,7 +161,7 @@ void printRouting(const Plan &plan, const PlanRouting &pr)
                 return fmt(v, 1) + (margin != 0 ? " (" + std::string(margin >= 0 ? "+" : "") + fmt(margin, 0) + ")" : "");
             };
             std::cout << "  " << pad(routeLabel(s), 34) << pad(fmt(s.share * 100, 1) + " %", 9)
-                      << pad(fmt(s.usdPerMillionTokens, 3), 10) << pad(withMargin(s.ttftMs, s.ttftMarginMs), 16)
+                      << pad(fmt(s.usdPerMillionTokens, 4), 10) << pad(withMargin(s.ttftMs, s.ttftMarginMs), 16)
                       << pad(withMargin(s.tpotMs, s.tpotMarginMs), 16) << "\n";
         }
         if (w.unservedFraction > 0)
