@@ -80,7 +80,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("TokenRoute"));
     QApplication::setApplicationName(QStringLiteral("TokenRoute"));
     QApplication::setApplicationVersion(QStringLiteral(TOKENROUTE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("tokenroute"));
+    QApplication::setDesktopFileName(QStringLiteral("io.tokenroute.TokenRoute")); // the installed .desktop file (Wayland app id)
     const Options options = parseOptions(app);
     tokenroute::initResources();
     tokenroute::ui::installTranslations(app);
