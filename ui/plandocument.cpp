@@ -113,6 +113,67 @@ Link PlanDocument::takeLink(int index)
     return link;
 }
 
+void PlanDocument::insertRack(int index, const Rack &rack)
+{
+    index = std::clamp(index, 0, int(m_plan.racks.size()));
+    m_plan.racks.insert(m_plan.racks.begin() + index, rack);
+    emit changed(PlanChange{PlanChange::Kind::Racks, {rack.id}});
+}
+
+Rack PlanDocument::takeRack(int index)
+{
+    Q_ASSERT(index >= 0 && index < int(m_plan.racks.size()));
+    Rack rack = m_plan.racks[std::size_t(index)];
+    m_plan.racks.erase(m_plan.racks.begin() + index);
+    emit changed(PlanChange{PlanChange::Kind::Racks, {rack.id}});
+    return rack;
+}
+
+void PlanDocument::insertWorkload(int index, const Workload &workload)
+{
+    index = std::clamp(index, 0, int(m_plan.workloads.size()));
+    m_plan.workloads.insert(m_plan.workloads.begin() + index, workload);
+    emit changed(PlanChange{PlanChange::Kind::Workloads, {workload.id}});
+}
+
+Workload PlanDocument::takeWorkload(int index)
+{
+    Q_ASSERT(index >= 0 && index < int(m_plan.workloads.size()));
+    Workload workload = m_plan.workloads[std::size_t(index)];
+    m_plan.workloads.erase(m_plan.workloads.begin() + index);
+    emit changed(PlanChange{PlanChange::Kind::Workloads, {workload.id}});
+    return workload;
+}
+
+void PlanDocument::replaceWorkload(const Workload &workload)
+{
+    for (Workload &existing : m_plan.workloads) {
+        if (existing.id == workload.id) {
+            existing = workload;
+            emit changed(PlanChange{PlanChange::Kind::Workloads, {workload.id}});
+            return;
+        }
+    }
+    Q_ASSERT_X(false, "PlanDocument::replaceWorkload", "no workload with that id");
+}
+
+void PlanDocument::insertImportedModel(int index, const ModelSpec &model)
+{
+    index = std::clamp(index, 0, int(m_plan.importedModels.size()));
+    m_plan.importedModels.insert(m_plan.importedModels.begin() + index, model);
+    // Workloads name imported models, so their tags and estimates may change with the set.
+    emit changed(PlanChange{PlanChange::Kind::Workloads, {}});
+}
+
+ModelSpec PlanDocument::takeImportedModel(int index)
+{
+    Q_ASSERT(index >= 0 && index < int(m_plan.importedModels.size()));
+    ModelSpec model = m_plan.importedModels[std::size_t(index)];
+    m_plan.importedModels.erase(m_plan.importedModels.begin() + index);
+    emit changed(PlanChange{PlanChange::Kind::Workloads, {}});
+    return model;
+}
+
 SetPlanProperties::SetPlanProperties(PlanDocument *document, std::string name, std::string description)
     : QUndoCommand(QCoreApplication::translate("tokenroute::ui::SetPlanProperties", "Change Plan Properties"))
     , m_document(document)

@@ -57,6 +57,15 @@ public:
     void replaceItem(const PlacedItem &item);
     void insertLink(int index, const Link &link);
     Link takeLink(int index);
+    void insertRack(int index, const Rack &rack);
+    Rack takeRack(int index);
+    // Used by the workload editor's undo commands, in the same shape: one workload in or out at a
+    // position, or changed in place; and an imported model config added or taken back.
+    void insertWorkload(int index, const Workload &workload);
+    Workload takeWorkload(int index);
+    void replaceWorkload(const Workload &workload);
+    void insertImportedModel(int index, const ModelSpec &model);
+    ModelSpec takeImportedModel(int index);
 
 signals:
     void changed(const tokenroute::ui::PlanChange &change);
