@@ -50,6 +50,8 @@ std::string issueText(const EvaluationIssue &i)
             std::snprintf(buf, sizeof buf, "workload %d: %s does not fit pool %d's devices at any count", i.workloadId,
                           i.text.c_str(), i.poolId);
         return buf;
+    case EvaluationIssueCode::InvalidLayout:
+        return "workload " + std::to_string(i.workloadId) + " on pool " + std::to_string(i.poolId) + ": " + i.text;
     case EvaluationIssueCode::NoPoolMeetsSlo:
         return "workload " + std::to_string(i.workloadId) + ": no pool meets its SLOs";
     case EvaluationIssueCode::RackOverPower:

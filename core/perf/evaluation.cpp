@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/perf/modelshape.h"
+#include "core/util/error.h"
 
 namespace tokenroute {
 
@@ -182,7 +183,14 @@ Evaluation evaluate(const Plan &plan, const Catalog &catalog)
                 setupShown[std::size_t(&pe - ev.pools.data())] = true;
                 pe.setup = setup;
             }
-            const double input = w.inputMean, output = std::max(1.0, w.outputMean);
+            const double input = std::max(1.0, w.inputMean), output = std::max(1.0, w.outputMean);
+            try {
+                validate(model->arch, setup);
+            } catch (const InputError &e) {
+                ev.issues.push_back({EvaluationIssueCode::InvalidLayout, pe.poolId, w.id, 0, 0, e.where() + ": " + e.problem()});
+                we.pools.push_back(std::move(wp));
+                continue;
+            }
             wp.estimate = estimate(model->arch, setup, input, output, 0, costIn);
             wp.fits = wp.estimate.fits;
             if (!wp.fits) {

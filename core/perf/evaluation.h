@@ -25,6 +25,7 @@ enum class EvaluationIssueCode {
     EmptyPool,            // a pool with no accelerators
     ModelDoesNotFit,      // workload's model does not fit the pool (value = devices one replica needs, 0 = none
                           // suffices; text = model id)
+    InvalidLayout,        // the pool's tp/pp/ep or precision cannot run the workload's model (text = why)
     NoPoolMeetsSlo,       // no pool can serve the workload within its SLOs
     RackOverPower,        // value = kW drawn
     RackOverUnits,        // value = units used

@@ -222,6 +222,13 @@ void TestCostTiers::evaluateReportsProblems()
     QVERIFY(has(EvaluationIssueCode::UnknownModel, "no-such-model"));
     QVERIFY(has(EvaluationIssueCode::UnknownServer, "no-such-server"));
     QVERIFY(has(EvaluationIssueCode::UnknownTier, "no-such-tier"));
+    // A layout the model cannot run (four pipeline stages for a two-layer model) is reported, not thrown.
+    Plan bad = toyPlan();
+    bad.pools[0].tp = 3;
+    bad.pools[0].pp = 4;
+    const Evaluation ev2 = evaluate(bad, c);
+    QVERIFY(std::any_of(ev2.issues.begin(), ev2.issues.end(),
+                        [](const EvaluationIssue &i) { return i.code == EvaluationIssueCode::InvalidLayout; }));
 }
 
 QTEST_APPLESS_MAIN(TestCostTiers)
