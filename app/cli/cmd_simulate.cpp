@@ -182,11 +182,11 @@ std::vector<long long> parseCapacities(const std::string &text)
 
 CommandRegistration simulateReg{70, [](CLI::App &app, Context &ctx) {
     struct Options {
-        std::string plan, trace, format, generate, workload, routing = "shares", policy = "lru", requestsCsv;
+        std::string plan, trace, format, generate, workload, routing = "shares", policy = "lru", requestsCsv, model;
         long long limit = 0;
         double timeScale = 1;
         long long seed = -1;
-        bool strict = false, save = false, json = false;
+        bool strict = false, save = false, json = false, skipFailed = false;
     };
     auto opt = std::make_shared<Options>();
     CLI::App *cmd = app.add_subcommand("simulate", "Replay a trace or a generated stream through a routed plan: "
@@ -208,6 +208,8 @@ CommandRegistration simulateReg{70, [](CLI::App &app, Context &ctx) {
         ->check(CLI::IsMember({"shares", "kv-aware"}));
     cmd->add_option("--policy", opt->policy, "cache policy: lru or s3fifo")->check(CLI::IsMember({"lru", "s3fifo"}));
     cmd->add_flag("--strict", opt->strict, "stop at the first malformed or out-of-order trace line");
+    cmd->add_option("--model", opt->model, "BurstGPT: replay only the rows of this model (e.g. ChatGPT)");
+    cmd->add_flag("--skip-failed", opt->skipFailed, "BurstGPT: drop rows with zero response tokens (failed requests)");
     cmd->add_option("--requests-csv", opt->requestsCsv, "also write one row per request to this CSV file");
     cmd->add_flag("--save", opt->save, "store the run in the plan file (SQLite plans)");
     cmd->add_flag("--json", opt->json, "print one JSON object");
@@ -235,6 +237,8 @@ CommandRegistration simulateReg{70, [](CLI::App &app, Context &ctx) {
             ro.strict = opt->strict;
             ro.limit = opt->limit;
             ro.timeScale = opt->timeScale;
+            ro.model = opt->model;
+            ro.skipFailed = opt->skipFailed;
             const TraceFormat f = formatFor(opt->trace, opt->format);
             auto r = std::make_unique<TraceReader>(opt->trace, f, ro);
             reader = r.get();
