@@ -39,6 +39,7 @@
 #include "ui/planstructuremodel.h"
 #include "ui/plansummary.h"
 #include "ui/recentfiles.h"
+#include "ui/treeexpansion.h"
 
 namespace tokenroute::ui {
 
@@ -215,9 +216,9 @@ void MainWindow::createDocks()
     m_structureTree->setAlternatingRowColors(true);
     m_structureTree->header()->setSectionResizeMode(PlanStructureModel::NameColumn, QHeaderView::ResizeToContents);
     m_structureTree->header()->setStretchLastSection(true);
-    // A fresh plan shows its racks, pools and workloads at once; the items inside stay folded.
-    connect(m_structureModel, &QAbstractItemModel::modelReset, m_structureTree, [this] { m_structureTree->expandToDepth(0); });
-    m_structureTree->expandToDepth(0);
+    // A fresh plan shows its racks, pools and workloads at once; the items inside stay folded, and
+    // what the user unfolds stays unfolded through edits.
+    m_structureExpansion = new TreeExpansion(m_structureTree, PlanStructureModel::NodeKeyRole, 0);
 
     m_planSplitter = new QSplitter(Qt::Vertical, this);
     m_planSplitter->addWidget(m_structureTree);
@@ -423,6 +424,8 @@ bool MainWindow::confirmDiscard()
 
 void MainWindow::planReplaced()
 {
+    if (m_structureExpansion)
+        m_structureExpansion->resetToDefault();
     const QString path = m_document->sourcePath();
     for (PlaceholderView *view : std::as_const(m_placeholders))
         view->setPlanPath(path.isEmpty() ? QStringLiteral("PLAN") : displayPath(path));

@@ -23,6 +23,7 @@ class CatalogModel;
 class PlaceholderView;
 class PlanDocument;
 class PlanStructureModel;
+class TreeExpansion;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -106,6 +107,7 @@ private:
 
     CatalogBrowser *m_catalogBrowser = nullptr;
     QTreeView *m_structureTree = nullptr;
+    TreeExpansion *m_structureExpansion = nullptr;
     QTabWidget *m_views = nullptr;
     QList<PlaceholderView *> m_placeholders;
     QSplitter *m_planSplitter = nullptr;

@@ -170,6 +170,9 @@ QVariant PlanStructureModel::data(const QModelIndex &index, int role) const
         return n->entityId;
     case RoleColourRole:
         return roleColour(*n);
+    case NodeKeyRole:
+        // A pooled item appears twice (in its rack and in its pool); the kind keeps the keys apart.
+        return QStringLiteral("%1:%2").arg(int(n->kind)).arg(n->entityId);
     default:
         return {};
     }

@@ -24,6 +24,7 @@ public:
         NodeKindRole = Qt::UserRole + 1,   // int(NodeKind)
         EntityIdRole,                      // plan id of the rack, item, pool or workload; 0 on groups
         RoleColourRole,                    // QColor of the pool role, on pools and pooled items
+        NodeKeyRole,                       // stable key across rebuilds: "<kind>:<entity id>" (QString)
     };
 
     PlanStructureModel(PlanDocument *document, const Catalog *catalog, QObject *parent = nullptr);

@@ -83,6 +83,7 @@ private slots:
     void opensDemoPlanFast();
     void structureTreeMatchesPlanFile();
     void poolsCarryRoleColours();
+    void structureTreeKeepsExpansionThroughEdits();
     void catalogueModelMatchesCatalogueFiles();
     void itemModelsPassTester();
     void specSheetsShowEverySource_data();
@@ -226,6 +227,30 @@ void TestUiShell::poolsCarryRoleColours()
         QCOMPARE(index.data(PlanStructureModel::RoleColourRole).value<QColor>(), roleColour(pool->role));
         QVERIFY(index.sibling(p, PlanStructureModel::DetailColumn).data().toString().startsWith(roleName(pool->role)));
     }
+}
+
+void TestUiShell::structureTreeKeepsExpansionThroughEdits()
+{
+    QVERIFY(m_window->openDemoPlan());
+    QTreeView *tree = m_window->structureTree();
+    const PlanStructureModel &model = *m_window->structureModel();
+    const QModelIndex rack = model.index(0, 0, model.groupIndex(PlanStructureModel::NodeKind::RacksGroup));
+    QVERIFY(!tree->isExpanded(rack));
+    tree->expand(rack);
+
+    // An edit that rebuilds the tree (an item changed) keeps what the user unfolded...
+    const PlacedItem item = m_window->document()->plan().items.front();
+    QSignalSpy resets(m_window->structureModel(), &QAbstractItemModel::modelReset);
+    m_window->document()->replaceItem(item);
+    QCOMPARE(resets.count(), 1);
+    const QModelIndex rackAfter = model.index(0, 0, model.groupIndex(PlanStructureModel::NodeKind::RacksGroup));
+    QVERIFY(tree->isExpanded(rackAfter));
+    QVERIFY(tree->isExpanded(model.groupIndex(PlanStructureModel::NodeKind::PoolsGroup)));
+
+    // ...and opening a plan starts again from the default: groups open, their contents folded.
+    QVERIFY(m_window->openDemoPlan());
+    QVERIFY(!tree->isExpanded(model.index(0, 0, model.groupIndex(PlanStructureModel::NodeKind::RacksGroup))));
+    QVERIFY(tree->isExpanded(model.groupIndex(PlanStructureModel::NodeKind::RacksGroup)));
 }
 
 void TestUiShell::catalogueModelMatchesCatalogueFiles()
@@ -542,7 +567,9 @@ void TestUiShell::settingsRestoreGeometry()
 {
     MainWindow first(&m_catalog, dataDir());
     first.setInteractive(false);
-    first.resize(1234, 777);
+    // An unusual size, but above whatever minimum the views ask for.
+    const QSize wanted = first.minimumSizeHint().expandedTo(QSize(1234, 777)) + QSize(17, 11);
+    first.resize(wanted);
     first.show();
     QVERIFY(QTest::qWaitForWindowExposed(&first));
     first.saveSettings();
@@ -551,7 +578,7 @@ void TestUiShell::settingsRestoreGeometry()
     MainWindow second(&m_catalog, dataDir());
     second.setInteractive(false);
     second.restoreSettings();
-    QCOMPARE(second.size(), QSize(1234, 777));
+    QCOMPARE(second.size(), wanted);
     QVERIFY(!QSettings().value(QStringLiteral("window/state")).toByteArray().isEmpty());
 }
 
