@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QGraphicsSceneDragDropEvent>
+#include <QGraphicsSceneMouseEvent>
 #include <QImage>
 #include <QListView>
 #include <QMimeData>
@@ -271,8 +272,23 @@ void TestUiRacks::dropOnOccupiedUnitsRefused()
     QVERIFY2(m_designer->message().contains(QStringLiteral("LPU node 5")), qPrintable(m_designer->message()));
     QVERIFY(m_designer->message().contains(QStringLiteral("overlap")));
 
-    // The preview a drag shows says the same before the drop.
+    // While dragging, the scene shows the same reason before the drop.
+    QSignalSpy hints(scene, &RackScene::hint);
     std::unique_ptr<QMimeData> mime(catalogItemMime(QStringLiteral("hgx-h200")));
+    QGraphicsSceneDragDropEvent move(QEvent::GraphicsSceneDragMove);
+    move.setScenePos(scene->unitCentre(Rack3, 27));
+    move.setMimeData(mime.get());
+    move.setPossibleActions(Qt::CopyAction);
+    QCoreApplication::sendEvent(scene, &move);
+    QVERIFY(move.isAccepted());
+    QCOMPARE(hints.count(), 1);
+    QVERIFY(hints.first().at(0).toString().contains(QStringLiteral("LPU node 5")));
+    QCOMPARE(hints.first().at(1).toBool(), true);
+    move.setScenePos(scene->unitCentre(Rack3, 32));
+    QCoreApplication::sendEvent(scene, &move);
+    QCOMPARE(hints.last().at(1).toBool(), false);
+    QCOMPARE(m_document->plan(), m_demo);
+
     QVERIFY(scene->dropPreview(mime.get(), scene->unitCentre(Rack3, 27)).contains(QStringLiteral("LPU node 5")));
     QVERIFY(scene->dropPreview(mime.get(), scene->unitCentre(Rack3, 32)).isEmpty());
 }
@@ -493,7 +509,18 @@ void TestUiRacks::linksDrawnWithTypeAndBandwidth()
 void TestUiRacks::inspectorShowsSelection()
 {
     RackScene *scene = m_designer->scene();
-    scene->selectItems({H200One});
+    // A left click on the item, as the view delivers it to the scene, selects it.
+    QGraphicsSceneMouseEvent press(QEvent::GraphicsSceneMousePress);
+    press.setScenePos(scene->itemRect(*m_demo.item(H200One)).center());
+    press.setButton(Qt::LeftButton);
+    press.setButtons(Qt::LeftButton);
+    QCoreApplication::sendEvent(scene, &press);
+    QGraphicsSceneMouseEvent release(QEvent::GraphicsSceneMouseRelease);
+    release.setScenePos(press.scenePos());
+    release.setButton(Qt::LeftButton);
+    QCoreApplication::sendEvent(scene, &release);
+    QCOMPARE(scene->selectedItemIds(), QList<int>{H200One});
+    QCOMPARE(scene->selectedRackId(), Rack2);
     const QString html = m_designer->inspector()->toPlainText();
     QVERIFY2(html.contains(QStringLiteral("H200 1")), qPrintable(html));
     QVERIFY(html.contains(QStringLiteral("Row A / Rack 2")));
