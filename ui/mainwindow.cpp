@@ -38,6 +38,7 @@
 #include "ui/plandocument.h"
 #include "ui/planstructuremodel.h"
 #include "ui/plansummary.h"
+#include "ui/racks/rackdesigner.h"
 #include "ui/recentfiles.h"
 #include "ui/treeexpansion.h"
 
@@ -298,6 +299,10 @@ void MainWindow::createViews()
           tr("replays generated traffic (or a trace, with --trace) through the routed plan and prints the percentiles.")}},
     };
     for (const Page &page : pages) {
+        if (page.icon == QStringLiteral("rack")) {
+            m_views->addTab(new RackDesigner(m_document, m_catalog, m_views), themedIcon(page.icon), page.text.title);
+            continue;
+        }
         auto *view = new PlaceholderView(page.icon, page.text, m_views);
         m_placeholders.append(view);
         m_views->addTab(view, themedIcon(page.icon), page.text.title);

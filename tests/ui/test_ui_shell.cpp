@@ -391,7 +391,10 @@ void TestUiShell::placeholdersAreHonest()
     for (int i = 0; i < views->count(); ++i) {
         QCOMPARE(views->tabText(i), expected[i]);
         auto *page = qobject_cast<PlaceholderView *>(views->widget(i));
-        QVERIFY(page);
+        // Built views (the rack designer, the workload editor) replace their placeholders and are
+        // tested in their own areas.
+        if (!page)
+            continue;
         QVERIFY(!page->text().willShow.isEmpty());
         // Either a command that gives the data today, or a plain statement that none does.
         QVERIFY(page->text().command.startsWith(QStringLiteral("tokenroute-cli ")) || !page->text().commandNote.isEmpty());
