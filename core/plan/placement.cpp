@@ -35,6 +35,11 @@ PlacementCheck checkPlacement(const Plan &plan, const Catalog &catalog, const st
     }
     const int height = unitHeightOf(catalog, catalogId);
     check.itemHeight = height;
+    // Taller than the rack is reported as such wherever it was dropped: moving it cannot help.
+    if (height > rack->units) {
+        check.problem = PlacementProblem::AboveTop;
+        return check;
+    }
     if (uPosition < 1) {
         check.problem = PlacementProblem::BelowBottom;
         return check;
