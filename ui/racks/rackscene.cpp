@@ -45,6 +45,13 @@ RackScene::RackScene(RackEditor *editor, QObject *parent)
     rebuild();
 }
 
+RackScene::~RackScene()
+{
+    // ~QGraphicsScene clears the items, which announces a selection change; the inspector would
+    // then read a plan through an editor that its designer has already destroyed.
+    blockSignals(true);
+}
+
 const Plan &RackScene::plan() const
 {
     return m_editor->document()->plan();

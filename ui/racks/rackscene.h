@@ -51,6 +51,7 @@ class RackScene final : public QGraphicsScene {
 
 public:
     RackScene(RackEditor *editor, QObject *parent = nullptr);
+    ~RackScene() override;
 
     RackEditor *editor() const { return m_editor; }
     const Plan &plan() const;
