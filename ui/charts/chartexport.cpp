@@ -1,0 +1,97 @@
+#include "ui/charts/chartexport.h"
+
+#include <QAction>
+#include <QChartView>
+#include <QFileInfo>
+#include <QFileDialog>
+#include <QImage>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QTextDocumentFragment>
+
+namespace tokenroute::ui {
+
+namespace {
+
+// Renders the chart at `size` without touching the on-screen view: the chart is resized for the
+// paint and given back its geometry afterwards.
+void renderChart(QChartView *view, QPainter &painter, QSize size)
+{
+    QChart *chart = view->chart();
+    const QRectF before = chart->geometry();
+    chart->resize(size);
+    QGraphicsScene *scene = chart->scene();
+    scene->render(&painter, QRectF(QPointF(0, 0), size), chart->geometry());
+    chart->setGeometry(before);
+}
+
+} // namespace
+
+bool exportChartPng(QChartView *view, const QString &path, QSize size)
+{
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(view->chart()->backgroundBrush().color());
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        renderChart(view, painter, size);
+    }
+    return image.save(path, "PNG");
+}
+
+bool exportChartSvg(QChartView *view, const QString &path, QSize size)
+{
+    QSvgGenerator generator;
+    generator.setFileName(path);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    // The title is rich text (a subtitle line); the SVG <title> takes plain text.
+    generator.setTitle(QTextDocumentFragment::fromHtml(view->chart()->title()).toPlainText());
+    {
+        QPainter painter;
+        if (!painter.begin(&generator))
+            return false;
+        painter.setRenderHint(QPainter::Antialiasing);
+        renderChart(view, painter, size);
+        painter.end();
+    }
+    return QFileInfo(path).size() > 0;
+}
+
+void exportChartInteractively(QChartView *view, const QString &baseName, QWidget *parent)
+{
+    const QString path = QFileDialog::getSaveFileName(
+        parent, QObject::tr("Export Chart"), baseName + QStringLiteral(".png"),
+        QObject::tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
+    const bool ok = svg ? exportChartSvg(view, path) : exportChartPng(view, path);
+    if (!ok)
+        QMessageBox::warning(parent, QObject::tr("Export Chart"), QObject::tr("Could not write %1.").arg(path));
+}
+
+void addChartExportMenu(QChartView *view, const QString &baseName)
+{
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *png = new QAction(QObject::tr("Export as PNG…"), view);
+    auto *svg = new QAction(QObject::tr("Export as SVG…"), view);
+    QObject::connect(png, &QAction::triggered, view, [view, baseName] {
+        const QString path = QFileDialog::getSaveFileName(view, QObject::tr("Export Chart"), baseName + QStringLiteral(".png"),
+                                                          QObject::tr("PNG image (*.png)"));
+        if (!path.isEmpty() && !exportChartPng(view, path))
+            QMessageBox::warning(view, QObject::tr("Export Chart"), QObject::tr("Could not write %1.").arg(path));
+    });
+    QObject::connect(svg, &QAction::triggered, view, [view, baseName] {
+        const QString path = QFileDialog::getSaveFileName(view, QObject::tr("Export Chart"), baseName + QStringLiteral(".svg"),
+                                                          QObject::tr("SVG drawing (*.svg)"));
+        if (!path.isEmpty() && !exportChartSvg(view, path))
+            QMessageBox::warning(view, QObject::tr("Export Chart"), QObject::tr("Could not write %1.").arg(path));
+    });
+    view->addAction(png);
+    view->addAction(svg);
+}
+
+} // namespace tokenroute::ui
