@@ -9,12 +9,14 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "app/cli/command.h"
 #include "core/model/hfconfig.h"
+#include "core/perf/calibrationstore.h"
 #include "core/perf/perfmodel.h"
 #include "core/util/error.h"
 
@@ -40,6 +42,8 @@ struct EstimateOptions {
     double accepted = 1;
     bool cloud = false;
     bool json = false;
+    std::string calibrationPlan;                 // --calibration PLAN
+    std::optional<StoredCalibration> stored;     // its latest benchmark, read before resolving
 };
 
 struct Resolved {
@@ -84,12 +88,35 @@ std::string gb(double bytes)
     return buf;
 }
 
-Resolved resolve(const EstimateOptions &o, Context &ctx, bool wantConcurrency)
+// Says on stderr what a stored calibration changed, or why it was not used.
+void applyStoredCalibration(const EstimateOptions &o, const Accelerator &device, Calibration &cal)
 {
+    if (!calibrationMatches(*o.stored, device)) {
+        std::cerr << "calibration: not applied: " << o.calibrationPlan << " measured " << o.stored->deviceName << " ("
+                  << o.stored->deviceId << "), not " << device.id << '\n';
+        return;
+    }
+    const std::vector<std::string> replaced = applyCalibration(*o.stored, device, cal);
+    if (replaced.empty())
+        std::cerr << "calibration: " << o.calibrationPlan << " measured no factor; catalogue defaults kept\n";
+    for (const std::string &line : replaced)
+        std::cerr << "calibration: " << line << "  (" << cal.source << ")\n";
+}
+
+Resolved resolve(EstimateOptions &o, Context &ctx, bool wantConcurrency)
+{
+    if (!o.calibrationPlan.empty()) {
+        o.stored = latestStoredCalibration(o.calibrationPlan);
+        if (!o.stored)
+            throw InputError(o.calibrationPlan, "results", "a stored \"benchmark\" result (run the Benchmarks tab's Save to plan)");
+    }
     const Catalog &catalog = ctx.catalog();
     Resolved r;
     r.arch = resolveModel(catalog, o.model, r.modelLabel);
     r.device = catalog.accelerator(o.device);
+    // The measured machine is a device too: --device this-machine-cpu with --calibration PLAN.
+    if (!r.device && o.stored && o.stored->thisMachine && o.device == o.stored->deviceId)
+        r.device = &*o.stored->thisMachine;
     if (!r.device) {
         std::string known;
         for (const Accelerator &a : catalog.accelerators)
@@ -154,6 +181,8 @@ Resolved resolve(const EstimateOptions &o, Context &ctx, bool wantConcurrency)
     s.kv = kv;
     s.memoryFraction = o.memoryFraction;
     s.acceptedTokensPerStep = o.accepted;
+    if (o.stored)
+        applyStoredCalibration(o, *r.device, s.cal);
     validate(r.arch, s);
 
     const MemoryBudget mb = memoryBudget(r.arch, s);
@@ -198,6 +227,8 @@ void addOptions(CLI::App *cmd, EstimateOptions &o, bool withConcurrency)
     cmd->add_option("--memory-fraction", o.memoryFraction, "Share of device memory the engine may use");
     cmd->add_option("--accepted-tokens", o.accepted, "Speculative decoding / MTP: mean tokens accepted per step");
     cmd->add_flag("--cloud", o.cloud, "Cost at the device's cloud hourly price instead of capex + power");
+    cmd->add_option("--calibration", o.calibrationPlan,
+                    "Plan file whose latest stored benchmark replaces the device's efficiency factors when it measured that device");
     cmd->add_flag("--json", o.json, "Print JSON");
 }
 
