@@ -11,6 +11,7 @@
 
 #include "core/catalog/catalogjson.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <initializer_list>
@@ -21,6 +22,7 @@
 
 #include "core/model/hfconfig.h"
 #include "core/util/error.h"
+#include "core/util/jsonguard.h"
 
 namespace tokenroute {
 
@@ -259,6 +261,11 @@ json readFile(const std::string &path, const std::string &listKey)
             if (text[i] == '\n')
                 ++line;
         throw InputError(path, "line " + std::to_string(line), std::string("malformed JSON: ") + e.what());
+    } catch (const json::out_of_range &e) {
+        // A number beyond a double (1e400): the parser names the literal but not where it is.
+        const auto o = locateNumberOverflow(text, e.what());
+        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(o.byte), '\n');
+        throw InputError(path, "line " + std::to_string(line), "a number a double can hold, got " + o.literal);
     }
     if (!doc.is_object())
         throw InputError(path, "", "expected an object with an \"" + listKey + "\" array");

@@ -27,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/util/error.h"
+#include "core/util/jsonguard.h"
 
 namespace tokenroute {
 
@@ -425,6 +426,10 @@ ModelArch loadHfConfig(const std::string &path)
         doc = json::parse(text);
     } catch (const json::parse_error &e) {
         throw InputError(path, lineAndColumn(text, e.byte), "malformed JSON: " + parseProblem(e.what()));
+    } catch (const json::out_of_range &e) {
+        // A number beyond a double (1e400): the parser names the literal but not where it is.
+        const auto o = locateNumberOverflow(text, e.what());
+        throw InputError(path, lineAndColumn(text, o.byte + 1), "a number a double can hold, got " + o.literal);
     }
     return parseHfConfig(doc, path);
 }

@@ -17,6 +17,7 @@
 #include "core/plan/planstore.h"
 #include "core/plan/planvalidate.h"
 #include "core/util/error.h"
+#include "core/util/jsonguard.h"
 
 namespace tokenroute {
 
@@ -147,6 +148,10 @@ Plan loadPlanJson(const std::string &path)
         if (const auto p = why.find("syntax error"); p != std::string::npos)
             why = why.substr(p);
         throw InputError(path, lineAndColumn(text, at), "a plan as SQLite or valid JSON; JSON " + why);
+    } catch (const nlohmann::json::out_of_range &e) {
+        // A number beyond a double (1e400): the parser names the literal but not where it is.
+        const auto o = locateNumberOverflow(text, e.what());
+        throw InputError(path, lineAndColumn(text, o.byte), "a number a double can hold, got " + o.literal);
     }
     return planFromJson(j, path);
 }

@@ -39,6 +39,12 @@ public:
         if (!std::isfinite(v) || v <= 0)
             fail(field, "a positive number, got " + show(v));
     }
+    // An upper bound beyond any real deployment, so that 1e308 cannot reach the model as a rate.
+    void atMost(const std::string &field, double v, double max, const std::string &unit) const
+    {
+        if (v > max)
+            fail(field, "at most " + show(max) + " " + unit + ", got " + show(v));
+    }
     void nonNegative(const std::string &field, double v) const
     {
         if (!std::isfinite(v) || v < 0)
@@ -211,6 +217,11 @@ TagAxis axisOf(Tag tag)
     return TagAxis::Phase;
 }
 
+// Far above any deployment (a billion requests per second; a billion tokens per request, which still
+// fits the simulator's 32-bit token counts), low enough that the arithmetic downstream stays finite.
+constexpr double kMaxRatePerS = 1e9;
+constexpr double kMaxTokens = 1e9;
+
 void checkWorkloads(const Plan &plan, Checker &c)
 {
     for (std::size_t i = 0; i < plan.workloads.size(); ++i) {
@@ -220,9 +231,12 @@ void checkWorkloads(const Plan &plan, Checker &c)
         if (w.modelId.rfind("import:", 0) == 0 && !importedModelExists(plan, w.modelId))
             c.fail("model_id", "an imported model present in imported_models, got " + w.modelId);
         c.positive("rate_per_s", w.ratePerS);
+        c.atMost("rate_per_s", w.ratePerS, kMaxRatePerS, "requests per second");
         c.positive("input_mean", w.inputMean);
+        c.atMost("input_mean", w.inputMean, kMaxTokens, "tokens");
         c.p90("input_p90", w.inputP90, w.inputMean);
         c.positive("output_mean", w.outputMean);
+        c.atMost("output_mean", w.outputMean, kMaxTokens, "tokens");
         c.p90("output_p90", w.outputP90, w.outputMean);
         c.fraction("prefix_reuse", w.prefixReuse);
         // 0 = no latency target (batch work), so only negatives and NaN are wrong.

@@ -76,16 +76,23 @@ std::optional<double> parseNumber(const std::string &s)
     return v;
 }
 
+// A field as quoted in a message: a 16 MB field must not become a 16 MB error.
+std::string quoted(const std::string &s)
+{
+    constexpr std::size_t kShown = 40;
+    return "'" + (s.size() <= kShown ? s : s.substr(0, kShown) + "... (" + std::to_string(s.size()) + " characters)") + "'";
+}
+
 // A token count: a whole, non-negative number that fits an int.
 bool parseCount(const std::string &s, int &out, std::string &why, const char *field)
 {
     auto v = parseNumber(s);
     if (!v) {
-        why = std::string(field) + ": expected a whole number, got '" + s + "'";
+        why = std::string(field) + ": expected a whole number, got " + quoted(s);
         return false;
     }
     if (*v < 0) {
-        why = std::string(field) + ": negative length " + s;
+        why = std::string(field) + ": negative length " + quoted(s);
         return false;
     }
     if (*v != std::floor(*v) || *v > std::numeric_limits<int>::max()) {
@@ -339,7 +346,7 @@ TraceReader::Parse TraceReader::parseCsv(const std::string &line, TraceRequest &
     if (m_format == TraceFormat::Azure) {
         auto s = parseDateTimeParts(t);
         if (!s) {
-            why = "TIMESTAMP: expected YYYY-MM-DD HH:MM:SS[.fraction], got '" + t + "'";
+            why = "TIMESTAMP: expected YYYY-MM-DD HH:MM:SS[.fraction], got " + quoted(t);
             return Parse::Skip;
         }
         // Relative to the first row's whole second, so the fraction keeps its full precision.
@@ -349,7 +356,7 @@ TraceReader::Parse TraceReader::parseCsv(const std::string &line, TraceRequest &
     } else {
         auto s = parseNumber(t);
         if (!s) {
-            why = "Timestamp: expected seconds, got '" + t + "'";
+            why = "Timestamp: expected seconds, got " + quoted(t);
             return Parse::Skip;
         }
         stamp = *s;
