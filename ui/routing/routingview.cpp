@@ -140,6 +140,20 @@ void RoutingView::refresh()
         m_routing = {};
         m_error = QString::fromStdString(e.what());
     }
+    // Colour workloads by the tag axis with the most distinct values among them (the first such
+    // axis on a tie), so that the colours separate the workloads as far as tags can.
+    m_colourAxis = 0;
+    size_t best = 0;
+    for (size_t axis = 0; axis < 5; ++axis) {
+        std::vector<Tag> seen;
+        for (const WorkloadRouting &w : m_routing.result.workloads)
+            if (w.tags.size() > axis && std::find(seen.begin(), seen.end(), w.tags[axis]) == seen.end())
+                seen.push_back(w.tags[axis]);
+        if (seen.size() > best) {
+            best = seen.size();
+            m_colourAxis = axis;
+        }
+    }
     relayout();
 }
 
@@ -184,8 +198,8 @@ QString RoutingView::nodeName(FlowNodeKind kind, int id) const
 QColor RoutingView::workloadColour(int workloadId) const
 {
     for (size_t i = 0; i < m_routing.result.workloads.size(); ++i)
-        if (m_routing.result.workloads[i].workloadId == workloadId && !m_routing.result.workloads[i].tags.empty())
-            return tagColour(m_routing.result.workloads[i].tags.front());
+        if (m_routing.result.workloads[i].workloadId == workloadId && m_routing.result.workloads[i].tags.size() > m_colourAxis)
+            return tagColour(m_routing.result.workloads[i].tags[m_colourAxis]);
     return QColor(0x80, 0x80, 0x80);
 }
 
@@ -233,8 +247,6 @@ void RoutingView::addNode(const SankeyNode &node, double labelWidth, bool labelL
     } else if (pool) {
         fill = roleColour(pool->role);
         kindText = roleName(pool->role);
-    } else if (node.kind == FlowNodeKind::Link) {
-        kindText = tr("KV link");
     }
     auto *rect = m_scene->addRect(node.rect, QPen(QColor(0x20, 0x20, 0x20), 1), fill);
     rect->setZValue(2);
@@ -244,11 +256,11 @@ void RoutingView::addNode(const SankeyNode &node, double labelWidth, bool labelL
     if (node.kind == FlowNodeKind::Workload)
         figures = node.outTokensPerS > 0 ? rate(node.outTokensPerS) : tr("not served");
     else if (node.kind == FlowNodeKind::DecodePool)
-        figures = tr("%1 in · %2 out").arg(formatCount(node.inTokensPerS), rate(node.outTokensPerS));
+        figures = tr("%1 → %2").arg(formatCount(node.inTokensPerS), rate(node.outTokensPerS));
     else if (node.kind == FlowNodeKind::Link) {
         for (const LinkLoad &l : m_routing.flows.links)
             if (l.linkId == node.id)
-                figures = tr("%1/s KV · %2% busy")
+                figures = tr("%1/s · %2%")
                               .arg(formatBytes(std::max(l.forwardBytesPerS, l.backwardBytesPerS)),
                                    formatNumber(l.utilisation * 100, 0));
     } else {
@@ -257,32 +269,69 @@ void RoutingView::addNode(const SankeyNode &node, double labelWidth, bool labelL
     if (!kindText.isEmpty())
         figures = kindText + QStringLiteral(" · ") + figures;
 
-    const QFont nameFont = labelFont(NameSize, true), figureFont = labelFont(FigureSize, false);
+    // Between the first and last columns a label has only the gap to the next column: a link's
+    // name ("end – end (kind)") and the figures break into short lines there instead.
+    const bool narrow = !labelLeft && node.column < m_layout.columns - 1 && node.column > 0;
+    QStringList nameLines{name};
+    QStringList figureLines{figures};
+    if (narrow) {
+        QString rest = name;
+        nameLines.clear();
+        for (const QString &sep : {QStringLiteral(" – "), QStringLiteral(" (")}) {
+            const int at = rest.indexOf(sep);
+            if (at > 0) {
+                const bool dash = sep == QStringLiteral(" – ");
+                nameLines << rest.left(at + (dash ? 2 : 0));
+                rest = rest.mid(at + (dash ? 3 : 1));
+            }
+        }
+        nameLines << rest;
+        figureLines = figures.split(QStringLiteral(" · "));
+    }
+    const QFont nameFont = labelFont(narrow ? NameSize - 3 : NameSize, true);
+    const QFont figureFont = labelFont(FigureSize, false);
     const QFontMetricsF nm(nameFont), fm(figureFont);
-    const QString nameText = nm.elidedText(name, Qt::ElideRight, labelWidth);
-    const QString figureText = fm.elidedText(figures, Qt::ElideRight, labelWidth);
-    const double w = std::max(nm.horizontalAdvance(nameText), fm.horizontalAdvance(figureText)) + 10;
-    const double h = nm.height() + fm.height() + 4;
-    const double x = labelLeft ? node.rect.left() - 6 - w : node.rect.right() + 6;
+    QStringList shown;
+    double w = 0;
+    for (const QString &line : nameLines) {
+        shown << nm.elidedText(line, Qt::ElideRight, labelWidth);
+        w = std::max(w, nm.horizontalAdvance(shown.back()));
+    }
+    QStringList figureShown;
+    for (const QString &line : figureLines) {
+        figureShown << fm.elidedText(line, Qt::ElideRight, labelWidth);
+        w = std::max(w, fm.horizontalAdvance(figureShown.back()));
+    }
+    w += 10;
+    const double h = nm.height() * double(shown.size()) + fm.height() * double(figureShown.size()) + 4;
+    const double chips = node.kind == FlowNodeKind::Workload ? 16 : 0;   // room for the tag chips
+    const double x = labelLeft ? node.rect.left() - 6 - chips - w : node.rect.right() + 6;
     const double y = node.rect.center().y() - h / 2;
     auto *plate = m_scene->addRect(QRectF(x, y, w, h), Qt::NoPen, QColor(255, 255, 255, 225));
     plate->setZValue(3);
     plate->setData(0, QStringLiteral("label"));
-    auto *nameItem = m_scene->addSimpleText(nameText, nameFont);
-    nameItem->setPos(x + 5, y + 1);
-    nameItem->setZValue(4);
-    auto *figureItem = m_scene->addSimpleText(figureText, figureFont);
-    figureItem->setBrush(QColor(0x30, 0x30, 0x30));
-    figureItem->setPos(x + 5, y + 2 + nm.height());
-    figureItem->setZValue(4);
+    double ty = y + 1;
+    for (const QString &line : shown) {
+        auto *nameItem = m_scene->addSimpleText(line, nameFont);
+        nameItem->setPos(x + 5, ty);
+        nameItem->setZValue(4);
+        ty += nm.height();
+    }
+    for (const QString &line : figureShown) {
+        auto *figureItem = m_scene->addSimpleText(line, figureFont);
+        figureItem->setBrush(QColor(0x30, 0x30, 0x30));
+        figureItem->setPos(x + 5, ty + 1);
+        figureItem->setZValue(4);
+        ty += fm.height();
+    }
 
     // Workloads carry a chip per tag, so the colour of the band is explained where it starts.
     if (node.kind == FlowNodeKind::Workload)
         for (const WorkloadRouting &wr : m_routing.result.workloads)
             if (wr.workloadId == node.id)
                 for (size_t i = 0; i < wr.tags.size(); ++i) {
-                    auto *chip = m_scene->addRect(QRectF(node.rect.left() - 12, node.rect.top() + 2 + double(i) * 9, 8, 7),
-                                                  Qt::NoPen, tagColour(wr.tags[i]));
+                    auto *chip = m_scene->addRect(QRectF(node.rect.left() - 15, node.rect.top() + 1 + double(i) * 9, 11, 8),
+                                                  QPen(QColor(0x20, 0x20, 0x20), 0.5), tagColour(wr.tags[i]));
                     chip->setToolTip(tagName(wr.tags[i]));
                     chip->setZValue(2);
                 }
@@ -292,8 +341,8 @@ void RoutingView::addLegend(double y)
 {
     std::vector<Tag> shown;
     for (const WorkloadRouting &w : m_routing.result.workloads)
-        if (!w.tags.empty() && std::find(shown.begin(), shown.end(), w.tags.front()) == shown.end())
-            shown.push_back(w.tags.front());
+        if (w.tags.size() > m_colourAxis && std::find(shown.begin(), shown.end(), w.tags[m_colourAxis]) == shown.end())
+            shown.push_back(w.tags[m_colourAxis]);
     const QFont font = labelFont(FigureSize, false);
     const QFontMetricsF fm(font);
     double x = Margin;
@@ -303,10 +352,15 @@ void RoutingView::addLegend(double y)
         t->setPos(x + 20, y);
         x += 20 + fm.horizontalAdvance(text) + 18;
     };
+    auto *caption = m_scene->addSimpleText(tr("Workloads:"), font);
+    caption->setPos(x, y);
+    x += fm.horizontalAdvance(caption->text()) + 10;
     for (Tag t : shown)
-        swatch(tagColour(t), tr("workload: %1").arg(tagName(t)));
+        swatch(tagColour(t), tagName(t));
+    x += 16;
     for (PoolRole r : {PoolRole::Prefill, PoolRole::Decode, PoolRole::Combined, PoolRole::Edge})
         swatch(roleColour(r), tr("%1 pool").arg(roleName(r)));
+    swatch(QColor(0x55, 0x55, 0x55), tr("KV link: bytes/s moved · % busy"));
 }
 
 void RoutingView::relayout()
@@ -336,7 +390,7 @@ void RoutingView::relayout()
         workloadIds.push_back(w.id);
     // Labels of the first column sit left of its nodes, the others right, so the area leaves a
     // label's width on both sides.
-    const double labelWidth = std::clamp(size.width() * 0.17, 120.0, 300.0);
+    const double labelWidth = std::clamp(size.width() * 0.175, 120.0, 280.0);
     SankeyGeometry g;
     const double top = Margin + 44, bottom = size.height() - Margin - 30;
     g.area = QRectF(Margin + labelWidth + 14, top, std::max(100.0, size.width() - 2 * (Margin + labelWidth + 14)),
@@ -359,7 +413,7 @@ void RoutingView::relayout()
         m_scene->addItem(item);
     }
     const double columnLabel = m_layout.columns > 1
-                                   ? std::min(labelWidth, (g.area.width() - g.nodeWidth) / (m_layout.columns - 1) - 30)
+                                   ? std::min(labelWidth, (g.area.width() - g.nodeWidth) / (m_layout.columns - 1) - g.nodeWidth - 16)
                                    : labelWidth;
     for (const SankeyNode &n : m_layout.nodes)
         addNode(n, n.column == 0 ? labelWidth : (n.column == m_layout.columns - 1 ? labelWidth : columnLabel),

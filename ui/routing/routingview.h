@@ -99,6 +99,7 @@ private:
     QString m_error;
     int m_selectedWorkload = 0;
     int m_selectedPool = 0;
+    size_t m_colourAxis = 0;     // the tag axis that colours workloads: the one that tells them apart best
 };
 
 } // namespace tokenroute::ui

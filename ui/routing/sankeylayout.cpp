@@ -104,19 +104,41 @@ SankeyLayout layoutSankey(const RouteFlows &flows, const std::vector<int> &workl
         return n.kind == FlowNodeKind::DecodePool ? n.inTokensPerS : nodeFlow(n);
     };
 
-    // Columns present, renumbered without gaps (no Link column when every route is colocated).
-    bool used[4] = {false, false, false, false};
+    // A KV path of several links gets a column per hop: a link's column is one past the link
+    // that feeds it, so bands always run left to right. Decode pools come after the last hop.
+    bool moved = true;
+    for (int round = 0; moved && round < 16; ++round) {
+        moved = false;
+        for (const SankeyBand &b : out.bands) {
+            SankeyNode &to = out.nodes[size_t(b.toNode)];
+            const int from = out.nodes[size_t(b.fromNode)].column;
+            if (to.kind == FlowNodeKind::Link && to.column < from + 1 && from >= 2) {
+                to.column = from + 1;
+                moved = true;
+            }
+        }
+    }
+    int lastLink = 2;
     for (const SankeyNode &n : out.nodes)
-        used[n.column] = true;
-    int remap[4] = {0, 0, 0, 0};
-    for (int c = 0; c < 4; ++c) {
+        if (n.kind == FlowNodeKind::Link)
+            lastLink = std::max(lastLink, n.column);
+    for (SankeyNode &n : out.nodes)
+        if (n.kind == FlowNodeKind::DecodePool)
+            n.column = lastLink + 1;
+
+    // Columns present, renumbered without gaps (no link column when every route is colocated).
+    std::vector<bool> used(size_t(lastLink + 2), false);
+    for (const SankeyNode &n : out.nodes)
+        used[size_t(n.column)] = true;
+    std::vector<int> remap(used.size(), 0);
+    for (size_t c = 0; c < used.size(); ++c) {
         remap[c] = out.columns;
         if (used[c])
             ++out.columns;
     }
     std::vector<std::vector<int>> columns(size_t(out.columns));
     for (size_t i = 0; i < out.nodes.size(); ++i) {
-        out.nodes[i].column = remap[out.nodes[i].column];
+        out.nodes[i].column = remap[size_t(out.nodes[i].column)];
         columns[size_t(out.nodes[i].column)].push_back(int(i));
     }
 
