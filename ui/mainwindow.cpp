@@ -39,6 +39,7 @@
 #include "ui/planstructuremodel.h"
 #include "ui/plansummary.h"
 #include "ui/racks/rackdesigner.h"
+#include "ui/routing/routingview.h"
 #include "ui/recentfiles.h"
 #include "ui/treeexpansion.h"
 
@@ -301,6 +302,18 @@ void MainWindow::createViews()
     for (const Page &page : pages) {
         if (page.icon == QStringLiteral("rack")) {
             m_views->addTab(new RackDesigner(m_document, m_catalog, m_views), themedIcon(page.icon), page.text.title);
+            continue;
+        }
+        if (page.icon == QStringLiteral("routing")) {
+            auto *routing = new RoutingView(m_document, m_catalog, m_views);
+            connect(routing, &RoutingView::selectionChanged, this, [this](int workloadId, int poolId) {
+                const Workload *w = m_document->plan().workload(workloadId);
+                const Pool *p = m_document->plan().pool(poolId);
+                if (w)
+                    statusBar()->showMessage(tr("Selected %1 on %2").arg(QString::fromStdString(w->name),
+                                                                        p ? QString::fromStdString(p->name) : tr("its KV links")));
+            });
+            m_views->addTab(routing, themedIcon(page.icon), page.text.title);
             continue;
         }
         auto *view = new PlaceholderView(page.icon, page.text, m_views);
