@@ -20,6 +20,8 @@
 #include "ui/catalogmodel.h"
 #include "ui/errortext.h"
 #include "ui/mainwindow.h"
+#include "ui/tour/guidedtour.h"
+#include "ui/tour/userdata.h"
 #include "ui/translations.h"
 
 namespace {
@@ -115,8 +117,14 @@ int main(int argc, char **argv)
     // Show first, then read the plan: a bad file's message then appears over the window, which
     // stays open on an empty plan.
     window.show();
-    const QString plan = options.plan.isEmpty() ? window.demoPlanPath() : options.plan;
+    // Without a PLAN the user's own copy of the demo opens (made on first start), so the shipped
+    // demo stays pristine; screenshots use the shipped one and touch nothing in the user's home.
+    QString plan = options.plan;
+    if (plan.isEmpty())
+        plan = screenshot ? window.demoPlanPath() : tokenroute::ui::userdata::prepareUserDemo(window.demoPlanPath());
     const bool opened = window.openPlan(plan);
+    if (!screenshot && opened && tokenroute::ui::GuidedTour::shouldShow())
+        tokenroute::ui::GuidedTour::start(&window, window.views());
     if (!options.select.isEmpty())
         selectCatalogueEntry(window, options.select);
 
