@@ -41,6 +41,7 @@
 #include "ui/racks/rackdesigner.h"
 #include "ui/routing/routingview.h"
 #include "ui/recentfiles.h"
+#include "ui/sim/simulationview.h"
 #include "ui/treeexpansion.h"
 
 namespace tokenroute::ui {
@@ -314,6 +315,10 @@ void MainWindow::createViews()
                                                                         p ? QString::fromStdString(p->name) : tr("its KV links")));
             });
             m_views->addTab(routing, themedIcon(page.icon), page.text.title);
+            continue;
+        }
+        if (page.icon == QStringLiteral("simulation")) {
+            m_views->addTab(new SimulationView(m_document, m_catalog, m_views), themedIcon(page.icon), page.text.title);
             continue;
         }
         auto *view = new PlaceholderView(page.icon, page.text, m_views);
