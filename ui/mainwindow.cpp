@@ -30,6 +30,7 @@
 #include "ui/appstyle.h"
 #include "ui/catalogbrowser.h"
 #include "ui/catalogmodel.h"
+#include "ui/bench/benchpanel.h"
 #include "ui/errortext.h"
 #include "ui/format.h"
 #include "ui/icons.h"
@@ -315,6 +316,10 @@ void MainWindow::createViews()
                                                                         p ? QString::fromStdString(p->name) : tr("its KV links")));
             });
             m_views->addTab(routing, themedIcon(page.icon), page.text.title);
+            continue;
+        }
+        if (page.icon == QStringLiteral("benchmark")) {
+            m_views->addTab(new BenchPanel(m_document, m_views), themedIcon(page.icon), page.text.title);
             continue;
         }
         if (page.icon == QStringLiteral("simulation")) {
