@@ -159,9 +159,8 @@ QList<OperatingCurveData> operatingCurves(const Plan &plan, const Catalog &catal
         OperatingCurveData curve;
         curve.poolId = pe.poolId;
         curve.workloadId = workload->id;
-        curve.label = QStringLiteral("%1 · %2 · %3")
-                          .arg(QString::fromStdString(pool->name), QString::fromStdString(pe.device->name),
-                               QString::fromStdString(workload->name));
+        // Pool names already say the device; the workload says which shape the sweep is for.
+        curve.label = QStringLiteral("%1 · %2").arg(QString::fromStdString(pool->name), QString::fromStdString(workload->name));
         for (const CurvePoint &p : operatingCurve(model->arch, setup, input, output, costIn))
             if (p.outputTokensPerSPerUser > 0 && p.outputTokensPerSPerDevice > 0)
                 curve.points.append(QPointF(p.outputTokensPerSPerUser, p.outputTokensPerSPerDevice));

@@ -49,7 +49,7 @@ CostBreakdown costBreakdown(const Plan &plan, const PlanOutlook &outlook);
 struct OperatingCurveData {
     int poolId = 0;
     int workloadId = 0;
-    QString label;             // "H200 decode · h200 · Support chat"
+    QString label;             // "H200 decode · Support chat"
     QList<QPointF> points;     // x: output tokens/s per user, y: output tokens/s per device
     bool hasOperatingPoint = false;
     QPointF operatingPoint;

@@ -1,6 +1,7 @@
 #include "ui/charts/costsview.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -99,11 +100,22 @@ QWidget *CostsView::framed(QChartView *view, const QString &baseName)
 
 void CostsView::styleChart(QChart *chart) const
 {
-    chart->setTitleFont(scaled(1.45, true));
-    chart->legend()->setFont(scaled(1.2));
+    chart->setTitleFont(scaled(1.8, true));
+    chart->legend()->setFont(scaled(1.5));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
+}
+
+void CostsView::changeEvent(QEvent *event)
+{
+    // Projector mode changes the application font; the charts take their text sizes from it.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange) {
+        for (QChartView *view : {m_workloadView, m_poolView, m_curvesView})
+            styleChart(view->chart());
+        refresh();
+    }
+    QWidget::changeEvent(event);
 }
 
 void CostsView::refresh()
@@ -142,7 +154,7 @@ void CostsView::drawCosts(QChart *chart, const QList<CostBar> &bars, const QStri
         capex->append(b.capex);
         power->append(b.power);
         cloud->append(b.cloud);
-        categories << (b.served ? b.label : tr("%1 (unused)").arg(b.label));
+        categories << (b.served ? b.label : tr("%1 (idle)").arg(b.label));
         top = std::max(top, b.total());
     }
     auto *series = new QStackedBarSeries;
@@ -158,14 +170,17 @@ void CostsView::drawCosts(QChart *chart, const QList<CostBar> &bars, const QStri
 
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    x->setLabelsFont(scaled(1.15));
+    x->setLabelsFont(scaled(1.4));
     auto *y = new QValueAxis;
     y->setTitleText(tr("$ / million tokens"));
-    y->setTitleFont(scaled(1.15));
-    y->setLabelsFont(scaled(1.15));
-    y->setLabelFormat(QStringLiteral("%.2f"));
+    y->setTitleFont(scaled(1.4));
+    y->setLabelsFont(scaled(1.4));
     y->setRange(0, top > 0 ? top * 1.1 : 1);
     y->applyNiceNumbers();
+    // Enough decimals that neighbouring ticks differ (a few cents per million tokens is common).
+    const double step = (y->max() - y->min()) / std::max(1, y->tickCount() - 1);
+    const int decimals = step > 0 ? std::clamp(int(std::ceil(-std::log10(step))), 0, 6) : 2;
+    y->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -192,8 +207,8 @@ void CostsView::drawCurves()
     for (QLogValueAxis *axis : {x, y}) {
         axis->setBase(10);
         axis->setLabelFormat(QStringLiteral("%g"));
-        axis->setTitleFont(scaled(1.15));
-        axis->setLabelsFont(scaled(1.15));
+        axis->setTitleFont(scaled(1.4));
+        axis->setLabelsFont(scaled(1.4));
         axis->setMinorTickCount(8);
     }
     chart->addAxis(x, Qt::AlignBottom);

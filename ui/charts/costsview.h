@@ -34,6 +34,9 @@ public:
 public slots:
     void refresh();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *framed(QChartView *view, const QString &baseName);
     void drawCosts(QChart *chart, const QList<CostBar> &bars, const QString &title, const QString &emptyText);
