@@ -59,7 +59,7 @@ CostsView::CostsView(PlanDocument *document, const Catalog *catalog, LiveEvaluat
     : QWidget(parent),
       m_document(document),
       m_catalog(catalog),
-      m_evaluation(evaluation),
+      m_evaluation(evaluation ? evaluation : new LiveEvaluation(document, catalog, this)),
       m_workloadView(new QChartView(new QChart, this)),
       m_poolView(new QChartView(new QChart, this)),
       m_curvesView(new QChartView(new QChart, this))

@@ -22,6 +22,7 @@ class CostsView final : public QWidget {
     Q_OBJECT
 
 public:
+    // evaluation: the window's live evaluation to follow; null makes the view keep its own.
     CostsView(PlanDocument *document, const Catalog *catalog, LiveEvaluation *evaluation, QWidget *parent = nullptr);
 
     QChartView *workloadCostView() const { return m_workloadView; }
