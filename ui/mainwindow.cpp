@@ -30,6 +30,7 @@
 #include "ui/appstyle.h"
 #include "ui/catalogbrowser.h"
 #include "ui/catalogmodel.h"
+#include "ui/charts/costsview.h"
 #include "ui/bench/benchpanel.h"
 #include "ui/errortext.h"
 #include "ui/format.h"
@@ -324,6 +325,10 @@ void MainWindow::createViews()
         }
         if (page.icon == QStringLiteral("simulation")) {
             m_views->addTab(new SimulationView(m_document, m_catalog, m_views), themedIcon(page.icon), page.text.title);
+            continue;
+        }
+        if (page.icon == QStringLiteral("cost")) {
+            m_views->addTab(new CostsView(m_document, m_catalog, nullptr, m_views), themedIcon(page.icon), page.text.title);
             continue;
         }
         auto *view = new PlaceholderView(page.icon, page.text, m_views);
