@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -205,7 +206,9 @@ QWidget *SimulationView::buildResults()
     m_cache = makeTable({tr("Pool"), tr("Cache tier"), tr("Capacity (blocks)"), tr("Hit ratio")}, panel);
     tables->addWidget(m_latency, 2);
     tables->addWidget(m_cache, 3);
-    v->addLayout(tables, 2);
+    m_latency->setMaximumHeight(180);
+    m_cache->setMaximumHeight(180);
+    v->addLayout(tables, 0);
 
     auto *chart = new QChart;
     chart->setTitle(tr("Time to first token, cumulative distribution"));
@@ -408,7 +411,8 @@ void SimulationView::showRun(const nlohmann::json &doc)
            "prefix hit ratio <b>%10 %</b> of prompt tokens · block hit ratio %11 %")
             .arg(QString::fromStdString(doc.value("workload", std::string())),
                  QString::fromStdString(doc.value("model", std::string())),
-                 formatCount(num(doc, "requests")), formatCount(num(doc, "rejected")),
+                 QLocale().toString(static_cast<qlonglong>(num(doc, "requests"))),
+                 QLocale().toString(static_cast<qlonglong>(num(doc, "rejected"))),
                  formatNumber(num(doc, "sim_seconds"), 1), formatNumber(num(doc, "goodput_rps"), 2),
                  formatNumber(num(doc, "throughput_rps"), 2), formatNumber(slTtft, 0), formatNumber(slTpot, 0))
             .arg(formatNumber(num(doc, "prefix_hit_ratio") * 100, 1), formatNumber(num(doc, "block_hit_ratio") * 100, 1)));
