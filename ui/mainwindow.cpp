@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -23,6 +24,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -30,6 +32,9 @@
 #include "ui/appstyle.h"
 #include "ui/catalogbrowser.h"
 #include "ui/catalogmodel.h"
+#include "ui/document/planrecovery.h"
+#include "ui/evaluation/evaluationsummary.h"
+#include "ui/evaluation/liveevaluation.h"
 #include "ui/charts/costsview.h"
 #include "ui/bench/benchpanel.h"
 #include "ui/errortext.h"
@@ -43,6 +48,7 @@
 #include "ui/racks/rackdesigner.h"
 #include "ui/routing/routingview.h"
 #include "ui/recentfiles.h"
+#include "ui/workloads/workloadeditor.h"
 #include "ui/sim/simulationview.h"
 #include "ui/treeexpansion.h"
 
@@ -79,6 +85,8 @@ MainWindow::MainWindow(const Catalog *catalog, QString dataDir, QWidget *parent)
     , m_document(new PlanDocument(this))
     , m_catalogModel(new CatalogModel(catalog, this))
     , m_structureModel(new PlanStructureModel(m_document, catalog, this))
+    , m_evaluation(new LiveEvaluation(m_document, catalog, this))
+    , m_recovery(new PlanRecovery(m_document, {}, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tokenroute.svg")));
@@ -93,6 +101,12 @@ MainWindow::MainWindow(const Catalog *catalog, QString dataDir, QWidget *parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("planSummary"));
     statusBar()->addPermanentWidget(m_summary);
+    statusBar()->addPermanentWidget(new EvaluationSummary(m_evaluation, this));
+    // After the event loop starts, so the window is up before the question is asked.
+    QTimer::singleShot(0, this, [this] {
+        if (m_interactive)
+            offerRecovery();
+    });
 
     connect(m_document, &PlanDocument::changed, this, [this](const PlanChange &change) {
         if (change.kind == PlanChange::Kind::Reset)
@@ -329,6 +343,11 @@ void MainWindow::createViews()
         }
         if (page.icon == QStringLiteral("cost")) {
             m_views->addTab(new CostsView(m_document, m_catalog, nullptr, m_views), themedIcon(page.icon), page.text.title);
+            continue;
+        }
+        if (page.icon == QStringLiteral("workload")) {
+            m_workloadEditor = new WorkloadEditor(m_document, m_catalog, m_evaluation, m_views);
+            m_views->addTab(m_workloadEditor, themedIcon(page.icon), page.text.title);
             continue;
         }
         auto *view = new PlaceholderView(page.icon, page.text, m_views);
@@ -605,7 +624,33 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     if (m_interactive)
         saveSettings();
+    m_recovery->discard();
     event->accept();
+}
+
+bool MainWindow::offerRecovery()
+{
+    const QStringList orphans = m_recovery->orphans();
+    if (orphans.isEmpty())
+        return false;
+    const QString path = orphans.first();
+    if (m_interactive) {
+        const auto answer = QMessageBox::question(
+            this, tr("TokenRoute"),
+            tr("TokenRoute did not close normally. A plan with unsaved changes was kept from %1. Recover it?")
+                .arg(QLocale().toString(QFileInfo(path).lastModified(), QLocale::ShortFormat)),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes)
+            return false;
+    }
+    try {
+        m_recovery->recover(path);
+    } catch (const std::exception &e) {
+        reportError(tr("Could not recover the plan: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    statusBar()->showMessage(tr("Recovered the unsaved plan; save it to keep it."), 8000);
+    return true;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -20,6 +20,9 @@ namespace tokenroute::ui {
 
 class CatalogBrowser;
 class CatalogModel;
+class LiveEvaluation;
+class PlanRecovery;
+class WorkloadEditor;
 class PlaceholderView;
 class PlanDocument;
 class PlanStructureModel;
@@ -62,6 +65,12 @@ public:
     QTreeView *structureTree() const { return m_structureTree; }
     QTabWidget *views() const { return m_views; }
     QString summaryText() const;
+    LiveEvaluation *liveEvaluation() const { return m_evaluation; }
+    PlanRecovery *recovery() const { return m_recovery; }
+    WorkloadEditor *workloadEditor() const { return m_workloadEditor; }
+    // Offer the newest recovery file a crashed session left behind (interactive windows only;
+    // called once after start). Returns true when a plan was recovered.
+    bool offerRecovery();
 
     void setProjectorMode(bool on);
 
@@ -104,6 +113,9 @@ private:
     PlanDocument *m_document;
     CatalogModel *m_catalogModel;
     PlanStructureModel *m_structureModel;
+    LiveEvaluation *m_evaluation;
+    PlanRecovery *m_recovery;
+    WorkloadEditor *m_workloadEditor = nullptr;
 
     CatalogBrowser *m_catalogBrowser = nullptr;
     QTreeView *m_structureTree = nullptr;
