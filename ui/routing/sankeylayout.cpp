@@ -142,6 +142,10 @@ SankeyLayout layoutSankey(const RouteFlows &flows, const std::vector<int> &workl
         columns[size_t(out.nodes[i].column)].push_back(int(i));
     }
 
+    // An empty plan (a new document, or one with no workloads) has nothing to lay out.
+    if (columns.empty())
+        return out;
+
     // Order each column after the first by the flow-weighted mean position of its sources, which
     // keeps bands from crossing where it can.
     std::vector<double> rank(out.nodes.size(), 0);
