@@ -94,19 +94,11 @@ WorkloadTags WorkloadTableModel::tags(int row) const
 void WorkloadTableModel::documentChanged(const PlanChange &change)
 {
     const int rows = int(m_document->plan().workloads.size());
-    // Rows in or out: the document says which id, but the row it had is gone, so a count change
-    // resets. Edits in place (the common case, one cell) update only the changed rows; a change
-    // of an imported model or a reset re-reads everything.
+    // Rows in or out: the document reports after the plan has changed, so the model cannot
+    // announce an insertion or removal before it happens (as beginInsertRows requires); a count
+    // change resets. Edits in place (the common case, one cell) update only the changed rows; a
+    // change of an imported model or a reset re-reads everything.
     if (change.kind == PlanChange::Kind::Reset || rows != m_rows) {
-        if (rows == m_rows + 1 && change.ids.size() == 1) {
-            int row = 0;
-            while (row < rows && workloadAt(row).id != change.ids.first())
-                ++row;
-            beginInsertRows({}, row, row);
-            m_rows = rows;
-            endInsertRows();
-            return;
-        }
         beginResetModel();
         m_rows = rows;
         endResetModel();
