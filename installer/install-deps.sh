@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git file
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6svg6 libgl-dev
+  libqt6svg6 libqt6opengl6-dev qt6-qpa-plugins libgl-dev
   libboost-graph-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libsqlitecpp-dev
   libglpk-dev libbenchmark-dev libopenblas-dev
   xvfb xauth desktop-file-utils appstream dpkg-dev fonts-dejavu-core fonts-noto-cjk
@@ -27,5 +27,5 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+"${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 echo "Dependencies installed."

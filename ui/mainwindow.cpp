@@ -32,11 +32,11 @@
 #include "ui/appstyle.h"
 #include "ui/catalogbrowser.h"
 #include "ui/catalogmodel.h"
+#include "ui/bench/benchpanel.h"
+#include "ui/charts/costsview.h"
 #include "ui/document/planrecovery.h"
 #include "ui/evaluation/evaluationsummary.h"
 #include "ui/evaluation/liveevaluation.h"
-#include "ui/charts/costsview.h"
-#include "ui/bench/benchpanel.h"
 #include "ui/errortext.h"
 #include "ui/format.h"
 #include "ui/icons.h"
@@ -48,9 +48,9 @@
 #include "ui/racks/rackdesigner.h"
 #include "ui/routing/routingview.h"
 #include "ui/recentfiles.h"
-#include "ui/workloads/workloadeditor.h"
 #include "ui/sim/simulationview.h"
 #include "ui/treeexpansion.h"
+#include "ui/workloads/workloadeditor.h"
 
 namespace tokenroute::ui {
 
@@ -321,6 +321,11 @@ void MainWindow::createViews()
             m_views->addTab(new RackDesigner(m_document, m_catalog, m_views), themedIcon(page.icon), page.text.title);
             continue;
         }
+        if (page.icon == QStringLiteral("workload")) {
+            m_workloadEditor = new WorkloadEditor(m_document, m_catalog, m_evaluation, m_views);
+            m_views->addTab(m_workloadEditor, themedIcon(page.icon), page.text.title);
+            continue;
+        }
         if (page.icon == QStringLiteral("routing")) {
             auto *routing = new RoutingView(m_document, m_catalog, m_views);
             connect(routing, &RoutingView::selectionChanged, this, [this](int workloadId, int poolId) {
@@ -343,11 +348,6 @@ void MainWindow::createViews()
         }
         if (page.icon == QStringLiteral("cost")) {
             m_views->addTab(new CostsView(m_document, m_catalog, nullptr, m_views), themedIcon(page.icon), page.text.title);
-            continue;
-        }
-        if (page.icon == QStringLiteral("workload")) {
-            m_workloadEditor = new WorkloadEditor(m_document, m_catalog, m_evaluation, m_views);
-            m_views->addTab(m_workloadEditor, themedIcon(page.icon), page.text.title);
             continue;
         }
         auto *view = new PlaceholderView(page.icon, page.text, m_views);
