@@ -74,7 +74,10 @@ out=$("$usr/bin/tokenroute-cli" --version)
 [[ $out == *"$version"* ]] || fail "tokenroute-cli --version printed '$out'"
 catalog=$("$usr/bin/tokenroute-cli" catalog devices)
 grep -q h200 <<<"$catalog" || fail "tokenroute-cli catalog devices does not list h200"
-"$usr/bin/tokenroute-cli" catalog --json | grep -q '"source"' || fail "catalog --json has no sources"
+# Captured first: grep -q stops reading at the first match, which under pipefail would report the
+# writer's SIGPIPE as a failure.
+catalog_json=$("$usr/bin/tokenroute-cli" catalog --json)
+grep -q '"source"' <<<"$catalog_json" || fail "catalog --json has no sources"
 "$usr/bin/tokenroute-cli" plan show "$usr/share/tokenroute/data/plans/demo.json" >/dev/null \
   || fail "tokenroute-cli plan show cannot read the installed demo plan"
 # Without the installed data the same command must fail: proof that it was reading the package's.
