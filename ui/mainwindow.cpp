@@ -257,10 +257,13 @@ void MainWindow::createDocks()
     m_catalogDock->setObjectName(QStringLiteral("catalogueDock"));
     m_catalogDock->setWidget(m_catalogBrowser);
     m_catalogDock->toggleViewAction()->setText(tr("&Catalogue"));
-    addDockWidget(Qt::RightDockWidgetArea, m_catalogDock);
+    addDockWidget(Qt::LeftDockWidgetArea, m_catalogDock);
 
-    // Leaves the central views room for all seven tabs at 1600 px wide.
-    resizeDocks({m_structureDock, m_catalogDock}, {360, 500}, Qt::Horizontal);
+    // The catalogue shares the left column with the plan, behind its own tab: the rack designer has
+    // its own catalogue palette, and a projector's 1280 px leave no room for a second side column.
+    tabifyDockWidget(m_structureDock, m_catalogDock);
+    m_structureDock->raise();
+    resizeDocks({m_structureDock}, {320}, Qt::Horizontal);
 }
 
 void MainWindow::createViews()
