@@ -2138,6 +2138,18 @@
         <source>Charts</source>
         <translation>圖表</translation>
     </message>
+    <message>
+        <source>Compare &amp;With…</source>
+        <translation>比較對象(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Compare this plan with another plan file (.trplan or JSON)</source>
+        <translation>將此方案與另一個方案檔（.trplan 或 JSON）比較</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
 </context>
 <context>
     <name>tokenroute::ui::MemoryView</name>
@@ -3539,6 +3551,225 @@ Drag into a rack, or double-click to add it to the selected rack.</source>
     <message>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>tokenroute::ui::ReasonText</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Pool %1 cannot send KV cache to pool %2: no chain of links joins their servers.</source>
+        <translation>資源池 %1 無法將 KV 快取傳送到資源池 %2：沒有任何連結鏈將它們的伺服器連接起來。</translation>
+    </message>
+    <message>
+        <source>Pool %1 has no devices, so it can serve nothing.</source>
+        <translation>資源池 %1 沒有裝置，因此無法服務任何工作負載。</translation>
+    </message>
+    <message>
+        <source>Workload %1: no pool can hold its model&apos;s weights with room for a KV cache.</source>
+        <translation>工作負載 %1：沒有資源池能容納其模型權重並留有 KV 快取空間。</translation>
+    </message>
+    <message>
+        <source>Workload %1 names model %2, which is neither in the catalogue nor imported.</source>
+        <translation>工作負載 %1 指定的模型 %2 既不在型錄中，也未匯入。</translation>
+    </message>
+    <message>
+        <source>Workload %1: no device type among those given meets its SLOs.</source>
+        <translation>工作負載 %1：在所給的裝置類型中，沒有一種能符合其 SLO。</translation>
+    </message>
+    <message>
+        <source>Workload %1: no route meets its SLOs (no pool pair is reachable).</source>
+        <translation>工作負載 %1：沒有路由符合其 SLO（沒有可互通的資源池組合）。</translation>
+    </message>
+    <message>
+        <source>Workload %1: no route meets its SLOs; the closest, %2, reaches a %3 of %4 ms against %5 ms.</source>
+        <translation>工作負載 %1：沒有路由符合其 SLO；最接近的 %2，%3 為 %4 ms，目標為 %5 ms。</translation>
+    </message>
+    <message>
+        <source>Route %1 reaches a TTFT of %2 ms including the KV transfer, over the %3 ms SLO.</source>
+        <translation>路由 %1 的 TTFT（含 KV 傳輸）為 %2 ms，超過 %3 ms 的 SLO。</translation>
+    </message>
+    <message>
+        <source>Route %1 reaches a TPOT of %2 ms, over the %3 ms SLO.</source>
+        <translation>路由 %1 的 TPOT 為 %2 ms，超過 %3 ms 的 SLO。</translation>
+    </message>
+    <message>
+        <source>Workload %1: %2 of %3 requests/s cannot be served within the SLOs by the pools as sized.</source>
+        <translation>工作負載 %1：以目前規模的資源池，%3 個請求/s 中有 %2 個無法在 SLO 內服務。</translation>
+    </message>
+    <message>
+        <source>Link %1 would carry %2 GB/s of KV cache over its %3 GB/s.</source>
+        <translation>連結 %1 將承載 %2 GB/s 的 KV 快取，超過其 %3 GB/s。</translation>
+    </message>
+    <message>
+        <source>Workload %1: the %2 rule was dropped because no pool it allows meets the SLOs.</source>
+        <translation>工作負載 %1：由於 %2 規則允許的資源池都不符合 SLO，該規則已被捨棄。</translation>
+    </message>
+    <message>
+        <source>The cost cap of $%1/h binds; faster routes would cost more.</source>
+        <translation>$%1/h 的成本上限已達到；更快的路由會花費更多。</translation>
+    </message>
+    <message>
+        <source>Device %1 has no price in the catalogue; it is costed at its energy alone ($%2/h per device), which flatters it.</source>
+        <translation>裝置 %1 在型錄中沒有價格；僅以其電費計算成本（每裝置 $%2/h），會使它顯得較划算。</translation>
+    </message>
+    <message>
+        <source>Link %1 is left out of the network: %2.</source>
+        <translation>連結 %1 未納入網路：%2。</translation>
+    </message>
+    <message>
+        <source>The linear-program solver returned no optimum (status %1); all demand is reported unserved.</source>
+        <translation>線性規劃求解器未傳回最佳解（狀態 %1）；所有需求都回報為未服務。</translation>
+    </message>
+    <message>
+        <source>one more %1 would serve about %2 more tokens/s.</source>
+        <translation>每多一個%1，約可多服務 %2 個詞元/s。</translation>
+    </message>
+    <message>
+        <source>one more %1 would save $%2/h.</source>
+        <translation>每多一個%1，可節省 $%2/h。</translation>
+    </message>
+    <message>
+        <source>relieving it would improve the objective by %1 per %2.</source>
+        <translation>放寬此限制，每 %2 可使目標值改善 %1。</translation>
+    </message>
+    <message>
+        <source>%1 runs on its cheapest route that meets the SLOs; no capacity limit binds.</source>
+        <translation>%1 在符合 SLO 的最便宜路由上執行；沒有容量限制達到上限。</translation>
+    </message>
+    <message>
+        <source>%1 is limited by the device time of pool %2: %3</source>
+        <translation>%1 受限於資源池 %2 的裝置時間：%3</translation>
+    </message>
+    <message>
+        <source>device in %1</source>
+        <translation>%1 中的裝置</translation>
+    </message>
+    <message>
+        <source>%1 is limited by the KV memory of pool %2: %3</source>
+        <translation>%1 受限於資源池 %2 的 KV 記憶體：%3</translation>
+    </message>
+    <message>
+        <source>GB of KV memory in %1</source>
+        <translation>%1 中 GB 的 KV 記憶體</translation>
+    </message>
+    <message>
+        <source>%1 is limited by the bandwidth of link %2: %3</source>
+        <translation>%1 受限於連結 %2 的頻寬：%3</translation>
+    </message>
+    <message>
+        <source>GB/s on %1</source>
+        <translation>%1 上的 GB/s</translation>
+    </message>
+    <message>
+        <source>%1 would be cheaper on %2, but that misses the %3 ms %4 SLO (%5 ms).</source>
+        <translation>%1 在 %2 上會較便宜，但無法達到 %3 ms 的 %4 SLO（%5 ms）。</translation>
+    </message>
+    <message>
+        <source>%1 is limited by the cost cap: faster routes would cost more than it allows.</source>
+        <translation>%1 受限於成本上限：更快的路由會超出其允許的成本。</translation>
+    </message>
+    <message>
+        <source>%1 has no route that meets its SLOs.</source>
+        <translation>%1 沒有符合其 SLO 的路由。</translation>
+    </message>
+    <message>
+        <source>%1 has no other route.</source>
+        <translation>%1 沒有其他路由。</translation>
+    </message>
+    <message>
+        <source>The next route for %1, %2, misses the SLOs (TTFT %3 ms, TPOT %4 ms).</source>
+        <translation>%1 的下一條路由 %2 無法達到 SLO（TTFT %3 ms，TPOT %4 ms）。</translation>
+    </message>
+    <message>
+        <source>$%1 more</source>
+        <translation>貴 $%1</translation>
+    </message>
+    <message>
+        <source>$%1 less</source>
+        <translation>便宜 $%1</translation>
+    </message>
+    <message>
+        <source>The best alternative for %1 is %2 at $%3 per million tokens (%4; the tag rules exclude it).</source>
+        <translation>%1 的最佳替代路由是 %2，每百萬詞元 $%3（%4；標籤規則排除了它）。</translation>
+    </message>
+    <message>
+        <source>The best alternative for %1 is %2 at $%3 per million tokens (%4).</source>
+        <translation>%1 的最佳替代路由是 %2，每百萬詞元 $%3（%4）。</translation>
+    </message>
+    <message>
+        <source>%1: it produces no output tokens, so all of its work is prefill.</source>
+        <translation>%1：它不產生輸出詞元，因此所有工作都是預填。</translation>
+    </message>
+    <message>
+        <source>%1: %2 input tokens per output token (at least %3), %4 % of its FLOPs in prefill.</source>
+        <translation>%1：每個輸出詞元對應 %2 個輸入詞元（至少 %3），%4 % 的 FLOP 在預填。</translation>
+    </message>
+    <message>
+        <source>%1: %2 input tokens per output token (under %3), %4 % of its FLOPs in prefill.</source>
+        <translation>%1：每個輸出詞元對應 %2 個輸入詞元（低於 %3），%4 % 的 FLOP 在預填。</translation>
+    </message>
+    <message>
+        <source>%1: contexts reach %2 tokens (p90 prompt plus mean output), at least %3.</source>
+        <translation>%1：上下文可達 %2 個詞元（p90 提示加平均輸出），至少 %3。</translation>
+    </message>
+    <message>
+        <source>%1: contexts reach %2 tokens (p90 prompt plus mean output), under %3.</source>
+        <translation>%1：上下文可達 %2 個詞元（p90 提示加平均輸出），低於 %3。</translation>
+    </message>
+    <message>
+        <source>%1: its %2 SLO of %3 ms is within %4 ms, so a person is waiting.</source>
+        <translation>%1：其 %2 SLO 為 %3 ms，在 %4 ms 以內，表示有人正在等待。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>%1: its SLOs (TTFT %2, TPOT %3) are looser than %4 ms and %5 ms.</source>
+        <translation>%1：其 SLO（TTFT %2，TPOT %3）比 %4 ms 與 %5 ms 寬鬆。</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1: it states no SLO and is marked interactive.</source>
+        <translation>%1：未指定 SLO，並標記為互動式。</translation>
+    </message>
+    <message>
+        <source>%1: it states no SLO and is marked batch.</source>
+        <translation>%1：未指定 SLO，並標記為批次。</translation>
+    </message>
+    <message>
+        <source>%1: its weights (%2 GB) fit the on-chip SRAM of one rack of SRAM engines (%3 GB).</source>
+        <translation>%1：其權重（%2 GB）可放入一個機櫃的 SRAM 引擎的晶片內 SRAM（%3 GB）。</translation>
+    </message>
+    <message>
+        <source>%1: its weights (%2 GB) fit one %3 GB device.</source>
+        <translation>%1：其權重（%2 GB）可放入一個 %3 GB 的裝置。</translation>
+    </message>
+    <message>
+        <source>%1: its weights (%2 GB) exceed one %3 GB device and must be sharded.</source>
+        <translation>%1：其權重（%2 GB）超過一個 %3 GB 的裝置，必須分片。</translation>
+    </message>
+    <message>
+        <source>%1: its model is unknown, so it is assumed to need sharding.</source>
+        <translation>%1：其模型未知，因此假設需要分片。</translation>
+    </message>
+    <message>
+        <source>%1: it runs on devices in the field.</source>
+        <translation>%1：它在現場裝置上執行。</translation>
+    </message>
+    <message>
+        <source>%1: it runs in the data centre.</source>
+        <translation>%1：它在資料中心執行。</translation>
+    </message>
+    <message>
+        <source>%1: set by the user (the numbers say %2).</source>
+        <translation>%1：由使用者設定（依數據應為%2）。</translation>
     </message>
 </context>
 <context>
