@@ -1,3 +1,4 @@
+#include "ui/reasontext.h"
 #include "ui/routing/routingview.h"
 
 #include <QFontMetricsF>
@@ -224,13 +225,13 @@ QString RoutingView::bandToolTip(const SankeyBand &band) const
                                QString::fromStdString(s.decodeName).toHtmlEscaped(), formatNumber(s.share * 100, 1),
                                formatNumber(s.ttftMs, 1), formatNumber(s.tpotMs, 2), formatNumber(s.usdPerMillionTokens, 3));
         }
-        html += QStringLiteral("<br><i>%1</i>").arg(QString::fromStdString(describe(w.binding, w.name)).toHtmlEscaped());
+        html += QStringLiteral("<br><i>%1</i>").arg(reasonText(w.binding, w.name).toHtmlEscaped());
         if (w.alternative.exists)
             html += QStringLiteral("<br><i>%1</i>")
-                        .arg(QString::fromStdString(describe(w.alternative, w.name)).toHtmlEscaped());
+                        .arg(reasonText(w.alternative, w.name).toHtmlEscaped());
         for (const Finding &f : m_routing.result.findings)
             if (f.workload == w.name)
-                html += QStringLiteral("<br>• %1").arg(QString::fromStdString(describe(f)).toHtmlEscaped());
+                html += QStringLiteral("<br>• %1").arg(reasonText(f).toHtmlEscaped());
     }
     return QStringLiteral("<p style='white-space:pre-wrap; max-width:520px'>%1</p>").arg(html);
 }
