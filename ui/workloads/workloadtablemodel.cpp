@@ -1,3 +1,4 @@
+#include "ui/reasontext.h"
 #include "ui/workloads/workloadtablemodel.h"
 
 #include <algorithm>
@@ -167,7 +168,7 @@ QVariant WorkloadTableModel::data(const QModelIndex &index, int role) const
             chip[QStringLiteral("name")] = tagName(t.tags[i]);
             chip[QStringLiteral("colour")] = tagColour(t.tags[i]);
             chip[QStringLiteral("overridden")] = r.code == TagReasonCode::Overridden;
-            chip[QStringLiteral("reason")] = QString::fromStdString(describe(r));
+            chip[QStringLiteral("reason")] = reasonText(r);
             chips.append(chip);
         }
         return chips;
@@ -181,7 +182,7 @@ QVariant WorkloadTableModel::data(const QModelIndex &index, int role) const
             QStringList lines;
             const WorkloadTags t = tags(index.row());
             for (const TagReason &r : t.reasons)
-                lines << QString::fromStdString(describe(r));
+                lines << reasonText(r);
             return lines.join(QLatin1Char('\n'));
         }
         if (column == EstimateColumn && outlook && outlook->routed)
