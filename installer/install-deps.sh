@@ -9,6 +9,7 @@ packages=(
   libqt6svg6 libqt6opengl6-dev qt6-qpa-plugins libgl-dev
   libboost-graph-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libsqlitecpp-dev
   libglpk-dev libbenchmark-dev libopenblas-dev
+  clang libclang-rt-14-dev python3
   xvfb xauth desktop-file-utils appstream dpkg-dev fonts-dejavu-core fonts-noto-cjk
 )
 

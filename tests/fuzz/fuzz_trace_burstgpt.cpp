@@ -1,0 +1,7 @@
+// Fuzzes the BurstGpt trace reader (see fuzztrace.h for what one run does).
+#include "tests/fuzz/fuzztrace.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    return tokenroute::fuzz::fuzzTrace(tokenroute::TraceFormat::BurstGpt, data, size);
+}
