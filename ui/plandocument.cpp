@@ -129,6 +129,18 @@ Rack PlanDocument::takeRack(int index)
     return rack;
 }
 
+void PlanDocument::replaceRack(const Rack &rack)
+{
+    for (Rack &existing : m_plan.racks) {
+        if (existing.id == rack.id) {
+            existing = rack;
+            emit changed(PlanChange{PlanChange::Kind::Racks, {rack.id}});
+            return;
+        }
+    }
+    Q_ASSERT_X(false, "PlanDocument::replaceRack", "no rack with that id");
+}
+
 void PlanDocument::insertWorkload(int index, const Workload &workload)
 {
     index = std::clamp(index, 0, int(m_plan.workloads.size()));

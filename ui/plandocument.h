@@ -59,6 +59,8 @@ public:
     Link takeLink(int index);
     void insertRack(int index, const Rack &rack);
     Rack takeRack(int index);
+    // One rack changed in place (size, budget, cooling, name); announces the rack's id.
+    void replaceRack(const Rack &rack);
     // Used by the workload editor's undo commands, in the same shape: one workload in or out at a
     // position, or changed in place; and an imported model config added or taken back.
     void insertWorkload(int index, const Workload &workload);

@@ -5,6 +5,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QGraphicsSceneDragDropEvent>
@@ -13,8 +16,11 @@
 #include <QListView>
 #include <QMimeData>
 #include <QPainter>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -32,10 +38,12 @@
 #include "ui/racks/poollistmodel.h"
 #include "ui/racks/rackdesigner.h"
 #include "ui/racks/rackeditor.h"
+#include "ui/racks/linkdialog.h"
 #include "ui/racks/rackinspector.h"
 #include "ui/racks/rackitems.h"
 #include "ui/racks/rackmime.h"
 #include "ui/racks/rackpalette.h"
+#include "ui/racks/rackpropertiesdialog.h"
 #include "ui/racks/rackscene.h"
 #include "ui/racks/rackview.h"
 
@@ -59,6 +67,9 @@ constexpr int LpuOne = 118;
 constexpr int LpuFive = 122;
 constexpr int LpuSix = 123;
 constexpr int Rack1Tor = 109;
+constexpr int H200Two = 112;
+constexpr int Rack2Pdu = 117;
+constexpr int Rack3Tor = 124;
 constexpr int DecodePool = 11;
 constexpr int EdgePool = 13;
 
@@ -83,6 +94,35 @@ QMimeData *paletteDrag(RackPalette *palette, const QString &catalogId)
     const QModelIndex index = palette->model()->index(entry->parent()->indexOfChild(entry), 0,
                                                       palette->model()->index(palette->indexOfTopLevelItem(entry->parent()), 0));
     return palette->model()->mimeData({index});
+}
+
+// Fills in the modal dialog of type T that the next call opens, as a user would: `handle` gets it
+// once it is on screen. A dialog the handler leaves open is cancelled, so a failed check cannot
+// leave the test waiting on a modal loop.
+template <typename T, typename Handler>
+void whenDialogOpens(Handler handle)
+{
+    auto *poll = new QTimer;
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, [poll, handle] {
+        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        handle(dialog);
+        if (dialog->isVisible())
+            dialog->reject();
+    });
+    poll->start();
+}
+
+const Link *findLink(const Plan &plan, int id)
+{
+    for (const Link &link : plan.links)
+        if (link.id == id)
+            return &link;
+    return nullptr;
 }
 
 int countOf(const QList<QGraphicsItem *> &items, int type)
@@ -117,6 +157,14 @@ private slots:
     void poolAssignedByDropOnPoolList();
     void undoRedoRestoresExactPlan();
     void addAndRemoveRacks();
+    void editRackUndoRedo();
+    void shrinkingBelowAnOccupiedUnitRefused();
+    void editRackThroughDialog();
+    void connectTwoItemsThroughDialog();
+    void connectRefusals_data();
+    void connectRefusals();
+    void connectShortcutExplainsRefusal();
+    void deleteLinkWithKeyAndUndo();
     void linksDrawnWithTypeAndBandwidth();
     void inspectorShowsSelection();
     void zoomToFitAndWheel();
@@ -490,6 +538,248 @@ void TestUiRacks::addAndRemoveRacks()
     QVERIFY(!editor->removeRack(Rack3));
 }
 
+void TestUiRacks::editRackUndoRedo()
+{
+    RackEditor *editor = m_designer->editor();
+    RackScene *scene = m_designer->scene();
+    const Rack original = *m_demo.rack(Rack3);
+    Rack changed = original;
+    changed.units = 48;
+    changed.powerBudgetKw = 45;
+    changed.cooling = Cooling::Liquid;
+    changed.name = "Row A / LPU rack";
+    QVERIFY(editor->changeRack(changed));
+    QCOMPARE(m_document->undoStack()->count(), 1); // all four values in one step
+    QCOMPARE(*m_document->plan().rack(Rack3), changed);
+    const Plan after = m_document->plan();
+    // Only the rack changed; its items keep their units (counted from the bottom).
+    Plan expected = m_demo;
+    expected.racks[2] = changed;
+    QCOMPARE(after, expected);
+    // The elevation follows: the frame's tooltip carries the new size, cooling and budget.
+    bool framed = false;
+    for (QGraphicsItem *item : scene->items())
+        if (item->type() == RackFrameItem::Type && static_cast<RackFrameItem *>(item)->rackId() == Rack3) {
+            QVERIFY2(item->toolTip().contains(QStringLiteral("48U, liquid cooling")), qPrintable(item->toolTip()));
+            framed = true;
+        }
+    QVERIFY(framed);
+    QCOMPARE(scene->itemRect(*m_document->plan().item(LpuOne)).bottom(), scene->rackInterior(Rack3).bottom());
+
+    m_document->undoStack()->undo();
+    QCOMPARE(m_document->plan(), m_demo);
+    m_document->undoStack()->redo();
+    QCOMPARE(m_document->plan(), after);
+    m_document->undoStack()->undo();
+    QCOMPARE(m_document->plan(), m_demo);
+
+    // An unchanged rack pushes nothing; a negative budget and a size not offered are refused.
+    QVERIFY(editor->changeRack(original));
+    QCOMPARE(m_document->undoStack()->index(), 0);
+    QSignalSpy refused(editor, &RackEditor::refused);
+    Rack negative = original;
+    negative.powerBudgetKw = -1;
+    QVERIFY(!editor->changeRack(negative));
+    Rack odd = original;
+    odd.units = 45;
+    QVERIFY(!editor->changeRack(odd));
+    QCOMPARE(refused.count(), 2);
+    QVERIFY(refused.at(1).at(0).toString().contains(QStringLiteral("42U or 48U")));
+    QCOMPARE(m_document->plan(), m_demo);
+}
+
+void TestUiRacks::shrinkingBelowAnOccupiedUnitRefused()
+{
+    RackEditor *editor = m_designer->editor();
+    QSignalSpy refused(editor, &RackEditor::refused);
+    // Rack 1 is 48U with its PDU at U47: a 42U rack would leave it in the air.
+    Rack smaller = *m_demo.rack(Rack1);
+    smaller.units = 42;
+    QVERIFY(!editor->changeRack(smaller));
+    QCOMPARE(refused.count(), 1);
+    const QString reason = refused.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QStringLiteral("Rack 1 PDU reaches U47")) && reason.contains(QStringLiteral("ends at U42")), qPrintable(reason));
+    QCOMPARE(m_designer->message(), reason); // shown under the elevations
+    QCOMPARE(m_document->plan(), m_demo);
+    QCOMPARE(m_document->undoStack()->count(), 0);
+
+    // Once the top items are moved down (here: deleted), the same shrink goes through.
+    QVERIFY(editor->deleteItems({110, Rack1Tor}));
+    QVERIFY(editor->changeRack(smaller));
+    QCOMPARE(m_document->plan().rack(Rack1)->units, 42);
+    // A rack just tall enough for its highest item may shrink to exactly that.
+    Rack rack3 = *m_demo.rack(Rack3);
+    rack3.units = 48;
+    QVERIFY(editor->changeRack(rack3));
+    rack3.units = 42;
+    QVERIFY(editor->changeRack(rack3)); // the PDU reaches U41 of 42
+}
+
+void TestUiRacks::editRackThroughDialog()
+{
+    // The context menu, the toolbar and the inspector's "Edit…" all open this dialog; the
+    // inspector's link is followed here.
+    bool sawRefusal = false;
+    whenDialogOpens<RackPropertiesDialog>([&](RackPropertiesDialog *dialog) {
+        QCOMPARE(dialog->rackId(), Rack2);
+        QDialogButtonBox *buttons = dialog->findChild<QDialogButtonBox *>();
+        QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+        // 42U would cut off the spine, ToR and PDU: OK goes grey and the reason is shown.
+        dialog->sizeBox()->setCurrentIndex(dialog->sizeBox()->findData(42));
+        sawRefusal = !ok->isEnabled() && dialog->problem().contains(QStringLiteral("Rack 2 PDU"));
+        dialog->sizeBox()->setCurrentIndex(dialog->sizeBox()->findData(48));
+        dialog->budgetBox()->setValue(80);
+        dialog->coolingBox()->setCurrentIndex(dialog->coolingBox()->findData(int(Cooling::Air)));
+        QVERIFY(ok->isEnabled());
+        ok->click();
+    });
+    m_designer->inspector()->follow(QUrl(QStringLiteral("rack:%1").arg(Rack2)));
+    QVERIFY(sawRefusal);
+    const Rack *rack = m_document->plan().rack(Rack2);
+    QCOMPARE(rack->units, 48);
+    QCOMPARE(rack->powerBudgetKw, 80.0);
+    QVERIFY(rack->cooling == Cooling::Air);
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    m_document->undoStack()->undo();
+    QCOMPARE(m_document->plan(), m_demo);
+
+    // Cancel changes nothing.
+    whenDialogOpens<RackPropertiesDialog>([](RackPropertiesDialog *dialog) {
+        dialog->budgetBox()->setValue(5);
+        dialog->reject();
+    });
+    QVERIFY(!m_designer->editRack(Rack3));
+    QCOMPARE(m_document->plan(), m_demo);
+}
+
+void TestUiRacks::connectTwoItemsThroughDialog()
+{
+    RackScene *scene = m_designer->scene();
+    scene->selectItems({H200Two, Rack3Tor});
+    QString suggested;
+    whenDialogOpens<LinkDialog>([&](LinkDialog *dialog) {
+        suggested = dialog->linkTypeId();
+        dialog->lanesBox()->setValue(2);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    // The menu item and Ctrl+L both trigger this action.
+    const int before = m_document->undoStack()->count();
+    m_designer->connectAction()->trigger();
+    QCOMPARE(suggested, QStringLiteral("ib-ndr-400")); // what both already use
+    QCOMPARE(m_document->undoStack()->count(), before + 1);
+    QCOMPARE(m_document->plan().links.size(), m_demo.links.size() + 1);
+    const Link created = m_document->plan().links.back();
+    std::vector<Link> expected = m_demo.links;
+    expected.push_back(Link{created.id, H200Two, Rack3Tor, "ib-ndr-400", 2});
+    QCOMPARE(m_document->plan().links, expected);
+    QVERIFY(!m_demo.item(created.id) && !m_demo.rack(created.id)); // a fresh id
+    // Drawn with its type and bandwidth.
+    bool drawn = false;
+    for (QGraphicsItem *item : scene->items())
+        if (item->type() == LinkGraphic::Type && static_cast<LinkGraphic *>(item)->linkId() == created.id) {
+            QVERIFY2(item->toolTip().contains(QStringLiteral("2× ib-ndr-400 · 100 GB/s")), qPrintable(item->toolTip()));
+            drawn = true;
+        }
+    QVERIFY(drawn);
+
+    m_document->undoStack()->undo();
+    QCOMPARE(m_document->plan(), m_demo);
+    QCOMPARE(countOf(scene->items(), LinkGraphic::Type), int(m_demo.links.size()));
+    m_document->undoStack()->redo();
+    QCOMPARE(m_document->plan().links, expected);
+
+    // The same link again is refused; another type between the same items is a second link.
+    RackEditor *editor = m_designer->editor();
+    QVERIFY(!editor->connectItems(Rack3Tor, H200Two, QStringLiteral("ib-ndr-400"), 1));
+    const std::optional<int> ethernet = editor->connectItems(H200Two, Rack3Tor, QStringLiteral("eth-400g"), 1);
+    QVERIFY(ethernet);
+    QCOMPARE(findLink(m_document->plan(), *ethernet)->linkTypeId, std::string("eth-400g"));
+}
+
+void TestUiRacks::connectRefusals_data()
+{
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("to");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("lanes");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("to itself") << H200One << H200One << "ib-ndr-400" << 1 << "cannot be linked to itself";
+    QTest::newRow("to a PDU") << H200One << Rack2Pdu << "ib-ndr-400" << 1 << "Rack 2 PDU is a PDU and has no network ports";
+    QTest::newRow("from a PDU") << Rack2Pdu << H200One << "ib-ndr-400" << 1 << "Rack 2 PDU is a PDU and has no network ports";
+    QTest::newRow("no such item") << H200One << 9999 << "ib-ndr-400" << 1 << "Select two items";
+    QTest::newRow("unknown link type") << H200One << Rack3Tor << "carrier-pigeon" << 1 << "“carrier-pigeon” is not a link type";
+    QTest::newRow("no lanes") << H200One << Rack3Tor << "ib-ndr-400" << 0 << "at least one lane";
+    QTest::newRow("already linked") << H200One << 116 << "ib-ndr-400" << 1 << "already linked by 8 ×";
+}
+
+void TestUiRacks::connectRefusals()
+{
+    QFETCH(int, from);
+    QFETCH(int, to);
+    QFETCH(QString, type);
+    QFETCH(int, lanes);
+    QFETCH(QString, reason);
+    RackEditor *editor = m_designer->editor();
+    QSignalSpy refused(editor, &RackEditor::refused);
+    QVERIFY(!editor->connectItems(from, to, type, lanes));
+    QCOMPARE(refused.count(), 1);
+    QVERIFY2(refused.at(0).at(0).toString().contains(reason), qPrintable(refused.at(0).at(0).toString()));
+    QCOMPARE(m_document->plan(), m_demo);
+    QCOMPARE(m_document->undoStack()->count(), 0);
+}
+
+void TestUiRacks::connectShortcutExplainsRefusal()
+{
+    // Ctrl+L with a PDU in the selection: refused at once with the reason, no dialog to dismiss.
+    m_designer->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_designer.get()));
+    m_designer->activateWindow();
+    m_designer->view()->setFocus();
+    QVERIFY(QTest::qWaitForWindowActive(m_designer.get()));
+    RackScene *scene = m_designer->scene();
+    scene->selectItems({H200One, Rack2Pdu});
+    QTest::keyClick(m_designer->view(), Qt::Key_L, Qt::ControlModifier);
+    QVERIFY2(m_designer->message().contains(QStringLiteral("no network ports")), qPrintable(m_designer->message()));
+    scene->selectItems({H200One});
+    QTest::keyClick(m_designer->view(), Qt::Key_L, Qt::ControlModifier);
+    QVERIFY2(m_designer->message().contains(QStringLiteral("Select two items")), qPrintable(m_designer->message()));
+    QCOMPARE(m_document->plan(), m_demo);
+}
+
+void TestUiRacks::deleteLinkWithKeyAndUndo()
+{
+    RackScene *scene = m_designer->scene();
+    // Link 219: LPU node 1 to LPU node 2 over chip-to-chip cables.
+    for (QGraphicsItem *item : scene->items())
+        if (item->type() == LinkGraphic::Type && static_cast<LinkGraphic *>(item)->linkId() == 219)
+            item->setSelected(true);
+    QCOMPARE(scene->selectedLinkIds(), QList<int>{219});
+    QVERIFY(m_designer->inspector()->toPlainText().contains(QStringLiteral("Delete this link")));
+    QTest::keyClick(m_designer->view(), Qt::Key_Delete);
+    QVERIFY(!findLink(m_document->plan(), 219));
+    QCOMPARE(m_document->plan().links.size(), m_demo.links.size() - 1);
+    QCOMPARE(m_document->plan().items, m_demo.items); // the items it joined stay
+    QCOMPARE(countOf(scene->items(), LinkGraphic::Type), int(m_demo.links.size()) - 1);
+    m_document->undoStack()->undo();
+    QCOMPARE(m_document->plan(), m_demo);
+
+    // A link and an item selected together go in one step; a link at the item goes with it.
+    scene->selectItems({Rack3Tor});
+    for (QGraphicsItem *item : scene->items())
+        if (item->type() == LinkGraphic::Type && (static_cast<LinkGraphic *>(item)->linkId() == 219
+                                                  || static_cast<LinkGraphic *>(item)->linkId() == 213))
+            item->setSelected(true);
+    QTest::keyClick(m_designer->view(), Qt::Key_Delete);
+    QVERIFY(!m_document->plan().item(Rack3Tor));
+    QVERIFY(!findLink(m_document->plan(), 219) && !findLink(m_document->plan(), 213));
+    QCOMPARE(m_document->undoStack()->count(), 1); // one step (the undone single deletion is gone)
+    m_document->undoStack()->undo();
+    QCOMPARE(m_document->plan(), m_demo);
+    // The inspector's "Delete this link" does the same.
+    m_designer->inspector()->follow(QUrl(QStringLiteral("delete-link:226")));
+    QVERIFY(!findLink(m_document->plan(), 226));
+}
+
 void TestUiRacks::linksDrawnWithTypeAndBandwidth()
 {
     RackScene *scene = m_designer->scene();
@@ -553,7 +843,11 @@ void TestUiRacks::renderTwentyFullRacks()
     Plan plan;
     plan.name = "Twenty full racks";
     int id = 1000;
-    plan.pools.push_back(Pool{.id = 1, .name = "decode", .role = PoolRole::Decode});
+    Pool decode;
+    decode.id = 1;
+    decode.name = "decode";
+    decode.role = PoolRole::Decode;
+    plan.pools.push_back(decode);
     int spine = 0;
     for (int r = 0; r < 20; ++r) {
         Rack rack;

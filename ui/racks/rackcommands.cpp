@@ -13,6 +13,14 @@ QString trCommand(const char *text)
     return QCoreApplication::translate("tokenroute::ui::RackCommands", text);
 }
 
+int linkIndex(const Plan &plan, int id)
+{
+    for (std::size_t i = 0; i < plan.links.size(); ++i)
+        if (plan.links[i].id == id)
+            return int(i);
+    return -1;
+}
+
 int itemIndex(const Plan &plan, int id)
 {
     for (std::size_t i = 0; i < plan.items.size(); ++i)
@@ -163,6 +171,72 @@ void RemoveRack::undo()
 {
     m_document->insertRack(m_index, m_rack);
     QUndoCommand::undo(); // then the items, in reverse
+}
+
+ChangeRack::ChangeRack(PlanDocument *document, Rack changed, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_document(document)
+    , m_other(std::move(changed))
+{
+    const Rack *current = document->plan().rack(m_other.id);
+    setText(trCommand(QT_TRANSLATE_NOOP("tokenroute::ui::RackCommands", "Change %1"))
+                .arg(QString::fromStdString(current ? current->name : m_other.name)));
+}
+
+void ChangeRack::redo()
+{
+    swap();
+}
+
+void ChangeRack::undo()
+{
+    swap();
+}
+
+void ChangeRack::swap()
+{
+    const Rack *current = m_document->plan().rack(m_other.id);
+    Q_ASSERT(current);
+    Rack next = std::exchange(m_other, *current);
+    m_document->replaceRack(next);
+}
+
+AddLink::AddLink(PlanDocument *document, Link link, const QString &text, QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_document(document)
+    , m_link(std::move(link))
+{
+}
+
+void AddLink::redo()
+{
+    m_document->insertLink(int(m_document->plan().links.size()), m_link);
+}
+
+void AddLink::undo()
+{
+    const int index = linkIndex(m_document->plan(), m_link.id);
+    Q_ASSERT(index >= 0);
+    m_link = m_document->takeLink(index);
+}
+
+RemoveLink::RemoveLink(PlanDocument *document, int linkId, const QString &text, QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_document(document)
+    , m_linkId(linkId)
+{
+}
+
+void RemoveLink::redo()
+{
+    m_index = linkIndex(m_document->plan(), m_linkId);
+    Q_ASSERT(m_index >= 0);
+    m_link = m_document->takeLink(m_index);
+}
+
+void RemoveLink::undo()
+{
+    m_document->insertLink(m_index, m_link);
 }
 
 } // namespace tokenroute::ui

@@ -83,4 +83,45 @@ private:
     Rack m_rack;
 };
 
+// Replace one rack's own values (name, size, power budget, cooling); items stay where they are.
+// The same exchange for undo and redo, as for items.
+class ChangeRack final : public QUndoCommand {
+public:
+    ChangeRack(PlanDocument *document, Rack changed, QUndoCommand *parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    void swap();
+
+    PlanDocument *m_document;
+    Rack m_other;
+};
+
+// Put a new link between two items at the end of the plan's links.
+class AddLink final : public QUndoCommand {
+public:
+    AddLink(PlanDocument *document, Link link, const QString &text, QUndoCommand *parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    PlanDocument *m_document;
+    Link m_link;
+};
+
+// Take one link out; undo puts it back at the same index.
+class RemoveLink final : public QUndoCommand {
+public:
+    RemoveLink(PlanDocument *document, int linkId, const QString &text, QUndoCommand *parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    PlanDocument *m_document;
+    int m_linkId;
+    int m_index = -1;
+    Link m_link;
+};
+
 } // namespace tokenroute::ui

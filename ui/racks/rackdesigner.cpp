@@ -15,10 +15,12 @@
 #include "core/plan/placement.h"
 #include "ui/icons.h"
 #include "ui/plandocument.h"
+#include "ui/racks/linkdialog.h"
 #include "ui/racks/poollistmodel.h"
 #include "ui/racks/rackeditor.h"
 #include "ui/racks/rackinspector.h"
 #include "ui/racks/rackpalette.h"
+#include "ui/racks/rackpropertiesdialog.h"
 #include "ui/racks/rackscene.h"
 #include "ui/racks/rackview.h"
 
@@ -92,13 +94,21 @@ RackDesigner::RackDesigner(PlanDocument *document, const Catalog *catalog, QWidg
         });
     addRack->setMenu(rackMenu);
     toolbar->addWidget(addRack);
+    m_rackPropertiesAction = toolbar->addAction(tr("Rack Properties…"), this, [this] { editRack(); });
+    m_rackPropertiesAction->setToolTip(tr("Change the selected rack's name, size, power budget and cooling"));
     toolbar->addAction(tr("Delete Rack"), this, [this] { m_editor->removeRack(m_scene->selectedRackId()); })
         ->setToolTip(tr("Delete the selected rack and everything in it"));
     toolbar->addSeparator();
     toolbar->addAction(tr("Duplicate"), this, [this] { m_scene->selectItems(m_editor->duplicate(m_scene->selectedItemIds())); })
         ->setToolTip(tr("Duplicate the selection (Ctrl+D)"));
-    toolbar->addAction(tr("Delete"), this, [this] { m_editor->deleteItems(m_scene->selectedItemIds()); })
-        ->setToolTip(tr("Delete the selection (Del)"));
+    toolbar->addAction(tr("Delete"), this, [this] { m_editor->deleteSelection(m_scene->selectedItemIds(), m_scene->selectedLinkIds()); })
+        ->setToolTip(tr("Delete the selected items and links (Del)"));
+    m_connectAction = toolbar->addAction(themedIcon(QStringLiteral("link")), tr("Connect…"), this, [this] { connectSelection(); });
+    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    // The shortcut belongs to this tab: another tab may give Ctrl+L its own meaning.
+    m_connectAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_connectAction->setToolTip(tr("Link the two selected items: choose the link type and lanes (Ctrl+L)"));
+    addAction(m_connectAction);
 
     m_poolList->setObjectName(QStringLiteral("rackPoolList"));
     m_poolList->setModel(m_poolModel);
@@ -154,6 +164,10 @@ RackDesigner::RackDesigner(PlanDocument *document, const Catalog *catalog, QWidg
     connect(m_editor, &RackEditor::done, this, [this](const QString &text) { showMessage(text, false); });
     showMessage(QString(), false);
     connect(m_palette, &RackPalette::placeRequested, this, &RackDesigner::placeInSelectedRack);
+    connect(m_scene, &RackScene::connectRequested, this, [this] { connectSelection(); });
+    connect(m_scene, &RackScene::editRackRequested, this, [this](int rackId) { editRack(rackId); });
+    connect(m_inspector, &RackInspector::editRackRequested, this, [this](int rackId) { editRack(rackId); });
+    connect(m_inspector, &RackInspector::deleteLinkRequested, this, [this](int linkId) { m_editor->deleteLinks({linkId}); });
     connect(document, &PlanDocument::changed, this, [this](const PlanChange &change) {
         if (change.kind == PlanChange::Kind::Reset)
             m_view->zoomToFit();
@@ -170,7 +184,7 @@ void RackDesigner::showMessage(const QString &text, bool refused)
     // With nothing to report, the line teaches the gestures instead.
     if (text.isEmpty()) {
         m_message->setText(tr("Drag from the catalogue into a rack or onto a pool · Del deletes · Ctrl+D duplicates · "
-                              "↑/↓ move by one U · the wheel zooms, the middle button pans"));
+                              "Ctrl+L links two items · ↑/↓ move by one U · right-click a rack to edit it"));
         m_message->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); }"));
         m_messageTimer->stop();
         return;
@@ -205,6 +219,40 @@ bool RackDesigner::placeInSelectedRack(const QString &catalogId)
     if (id)
         m_scene->selectItems({*id});
     return id.has_value();
+}
+
+std::optional<int> RackDesigner::connectSelection()
+{
+    const QList<int> ids = m_scene->selectedItemIds();
+    if (ids.size() != 2) {
+        emit m_editor->refused(tr("Select two items to connect: click one, then Ctrl+click the other (%n selected).", "",
+                                  int(ids.size())));
+        return std::nullopt;
+    }
+    // Refusals that no choice in the dialog can cure (a PDU, an item linked to itself) are told at
+    // once instead of behind a dialog whose OK stays grey.
+    const QString reason = m_editor->previewEndpoints(ids[0], ids[1]);
+    if (!reason.isEmpty()) {
+        emit m_editor->refused(reason);
+        return std::nullopt;
+    }
+    LinkDialog dialog(m_editor, ids[0], ids[1], this);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    m_scene->selectItems(ids);
+    return dialog.createdLinkId();
+}
+
+bool RackDesigner::editRack(int rackId)
+{
+    if (!rackId)
+        rackId = m_scene->selectedRackId();
+    if (!m_editor->document()->plan().rack(rackId)) {
+        emit m_editor->refused(tr("Select a rack first: click it or an item in it."));
+        return false;
+    }
+    RackPropertiesDialog dialog(m_editor, rackId, this);
+    return dialog.exec() == QDialog::Accepted;
 }
 
 } // namespace tokenroute::ui

@@ -3,10 +3,13 @@
 // the elevations in the middle with a message line under them, the inspector on the right. The
 // designer wires these together; it keeps no state of the plan itself.
 
+#include <optional>
+
 #include <QWidget>
 
 #include "core/catalog/catalog.h"
 
+class QAction;
 class QLabel;
 class QListView;
 class QTimer;
@@ -40,6 +43,15 @@ public:
 
     // Adds the catalogue item to the selected rack (or the first) at its lowest free position.
     bool placeInSelectedRack(const QString &catalogId);
+    // "Connect…" (Ctrl+L): asks for a link type and lanes between the two selected items and
+    // creates the link; refuses with the reason when the selection is not two items. Returns the
+    // new link's id.
+    std::optional<int> connectSelection();
+    // "Rack Properties…": edits the rack (the selected one when rackId is 0) in a dialog.
+    bool editRack(int rackId = 0);
+
+    QAction *connectAction() const { return m_connectAction; }
+    QAction *rackPropertiesAction() const { return m_rackPropertiesAction; }
 
 private:
     void showMessage(const QString &text, bool refused);
@@ -53,6 +65,8 @@ private:
     RackInspector *m_inspector;
     QLabel *m_message;
     QTimer *m_messageTimer;
+    QAction *m_connectAction = nullptr;
+    QAction *m_rackPropertiesAction = nullptr;
 };
 
 } // namespace tokenroute::ui

@@ -1,6 +1,8 @@
 #include "ui/racks/rackeditor.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <set>
 
 #include "ui/plandocument.h"
@@ -26,7 +28,39 @@ bool joinsPools(const ServerSpec *spec)
     return spec && (spec->kind == ServerKind::Server || spec->kind == ServerKind::RackSystem);
 }
 
+// The kind of an item in a sentence: "a PDU has no network ports".
+QString kindName(ServerKind kind)
+{
+    switch (kind) {
+    case ServerKind::Server:
+        return RackEditor::tr("server");
+    case ServerKind::RackSystem:
+        return RackEditor::tr("rack system");
+    case ServerKind::Switch:
+        return RackEditor::tr("switch");
+    case ServerKind::Pdu:
+        return RackEditor::tr("PDU");
+    case ServerKind::Blank:
+        return RackEditor::tr("blanking panel");
+    }
+    return {};
+}
+
+QString linkSummary(const Catalog &catalog, const Link &link)
+{
+    const LinkType *type = catalog.link(link.linkTypeId);
+    return RackEditor::tr("%1 × %2 (%3 GB/s)")
+        .arg(link.lanes)
+        .arg(type ? qs(type->name) : qs(link.linkTypeId))
+        .arg(type ? type->bandwidthGBs * link.lanes : 0.0, 0, 'f', 0);
+}
+
 } // namespace
+
+bool takesLinks(const ServerSpec *spec)
+{
+    return spec && (spec->kind == ServerKind::Server || spec->kind == ServerKind::RackSystem || spec->kind == ServerKind::Switch);
+}
 
 QString describePlacement(const PlacementCheck &check, const Plan &plan, const Catalog &catalog,
                           const std::string &catalogId, int rackId, int uPosition)
@@ -369,6 +403,200 @@ bool RackEditor::assignPool(const QList<int> &ids, int poolId)
         stack->endMacro();
     emit done(pool ? tr("%n item(s) now in %1", "", int(changed.size())).arg(qs(pool->name))
                    : tr("%n item(s) taken out of their pools", "", int(changed.size())));
+    return true;
+}
+
+QString RackEditor::previewRackChange(const Rack &changed) const
+{
+    const Plan &plan = m_document->plan();
+    const Rack *rack = plan.rack(changed.id);
+    if (!rack)
+        return tr("There is no such rack.");
+    if (QString::fromStdString(changed.name).trimmed().isEmpty())
+        return tr("A rack needs a name.");
+    // A size outside the offered ones may come from a file; it stays as long as it is not changed.
+    if (changed.units != rack->units && std::find(RackSizes.begin(), RackSizes.end(), changed.units) == RackSizes.end())
+        return tr("Racks come in 42U or 48U.");
+    if (!std::isfinite(changed.powerBudgetKw) || changed.powerBudgetKw < 0)
+        return tr("A power budget cannot be negative (0 means none stated).");
+    // The item reaching highest decides whether the rack can shrink; it is named so the user knows
+    // what to move.
+    const PlacedItem *highest = nullptr;
+    int highestTop = 0;
+    for (const PlacedItem &item : plan.items) {
+        if (item.rackId != changed.id)
+            continue;
+        const int top = item.uPosition + unitHeightOf(*m_catalog, item.catalogId) - 1;
+        if (top > highestTop) {
+            highestTop = top;
+            highest = &item;
+        }
+    }
+    if (highest && highestTop > changed.units)
+        return tr("%1 reaches U%2 of %3, but a %4U rack ends at U%4. Move it down or out first.")
+            .arg(qs(highest->name))
+            .arg(highestTop)
+            .arg(qs(rack->name))
+            .arg(changed.units);
+    return {};
+}
+
+bool RackEditor::changeRack(const Rack &changed)
+{
+    const QString reason = previewRackChange(changed);
+    if (!reason.isEmpty()) {
+        refuse(reason);
+        return false;
+    }
+    Rack next = changed;
+    next.name = QString::fromStdString(changed.name).trimmed().toStdString();
+    if (*m_document->plan().rack(changed.id) == next)
+        return true;
+    m_document->undoStack()->push(new ChangeRack(m_document, next));
+    emit done(tr("%1: %2U, %3 kW, %4 cooling")
+                  .arg(qs(next.name))
+                  .arg(next.units)
+                  .arg(next.powerBudgetKw, 0, 'g', 4)
+                  .arg(next.cooling == Cooling::Liquid ? tr("liquid") : tr("air")));
+    return true;
+}
+
+QString RackEditor::previewEndpoints(int fromId, int toId) const
+{
+    const Plan &plan = m_document->plan();
+    const PlacedItem *from = plan.item(fromId);
+    const PlacedItem *to = plan.item(toId);
+    if (!from || !to)
+        return tr("Select two items to connect: click one, then Ctrl+click the other.");
+    if (fromId == toId)
+        return tr("A link joins two different items; %1 cannot be linked to itself.").arg(qs(from->name));
+    for (const PlacedItem *item : {from, to}) {
+        const ServerSpec *spec = m_catalog->server(item->catalogId);
+        if (!spec)
+            return tr("%1 is “%2”, which is not in the catalogue, so its ports are unknown.").arg(qs(item->name), qs(item->catalogId));
+        if (!takesLinks(spec))
+            return tr("%1 is a %2 and has no network ports; only servers, rack systems and switches take links.")
+                .arg(qs(item->name), kindName(spec->kind));
+    }
+    return {};
+}
+
+QString RackEditor::previewConnect(int fromId, int toId, const QString &linkTypeId, int lanes) const
+{
+    if (const QString reason = previewEndpoints(fromId, toId); !reason.isEmpty())
+        return reason;
+    const Plan &plan = m_document->plan();
+    const PlacedItem *from = plan.item(fromId);
+    const PlacedItem *to = plan.item(toId);
+    const LinkType *type = m_catalog->link(linkTypeId.toStdString());
+    if (!type)
+        return tr("“%1” is not a link type in the catalogue.").arg(linkTypeId);
+    if (lanes < 1)
+        return tr("A link needs at least one lane.");
+    for (const Link &link : plan.links) {
+        const bool samePair = (link.fromItem == fromId && link.toItem == toId) || (link.fromItem == toId && link.toItem == fromId);
+        if (samePair && link.linkTypeId == type->id)
+            return tr("%1 and %2 are already linked by %3; delete that link to change its lanes.")
+                .arg(qs(from->name), qs(to->name), linkSummary(*m_catalog, link));
+    }
+    return {};
+}
+
+std::optional<int> RackEditor::connectItems(int fromId, int toId, const QString &linkTypeId, int lanes)
+{
+    const QString reason = previewConnect(fromId, toId, linkTypeId, lanes);
+    if (!reason.isEmpty()) {
+        refuse(reason);
+        return std::nullopt;
+    }
+    const Plan &plan = m_document->plan();
+    Link link;
+    link.id = plan.nextId();
+    link.fromItem = fromId;
+    link.toItem = toId;
+    link.linkTypeId = linkTypeId.toStdString();
+    link.lanes = lanes;
+    const QString from = qs(plan.item(fromId)->name);
+    const QString to = qs(plan.item(toId)->name);
+    m_document->undoStack()->push(new AddLink(m_document, link, tr("Link %1 and %2").arg(from, to)));
+    emit done(tr("Linked %1 and %2: %3").arg(from, to, linkSummary(*m_catalog, link)));
+    return link.id;
+}
+
+QString RackEditor::suggestedLinkType(int fromId, int toId) const
+{
+    const Plan &plan = m_document->plan();
+    // What the two items already use says what their ports are: a server on an InfiniBand fabric
+    // wants another InfiniBand link, an LPU node its chip-to-chip cables.
+    std::map<std::string, int> used;
+    for (const Link &link : plan.links)
+        if (link.fromItem == fromId || link.toItem == fromId || link.fromItem == toId || link.toItem == toId)
+            if (m_catalog->link(link.linkTypeId))
+                ++used[link.linkTypeId];
+    if (!used.empty())
+        return qs(std::max_element(used.begin(), used.end(), [](const auto &a, const auto &b) { return a.second < b.second; })->first);
+    // Otherwise the network link nearest the port speed: a switch's port, else a server's NIC.
+    double portGbps = 0;
+    for (int id : {fromId, toId})
+        if (const PlacedItem *item = plan.item(id))
+            if (const ServerSpec *spec = m_catalog->server(item->catalogId))
+                portGbps = std::max(portGbps, spec->kind == ServerKind::Switch ? spec->portGbps : spec->nicGbps);
+    const LinkType *best = nullptr;
+    for (const LinkType &type : m_catalog->links) {
+        if (type.kind != LinkKind::InfiniBand && type.kind != LinkKind::Ethernet)
+            continue;
+        // GB/s per direction to Gbit/s: × 8.
+        const auto distance = [portGbps](const LinkType &t) { return std::abs(t.bandwidthGBs * 8 - portGbps); };
+        if (!best || distance(type) < distance(*best))
+            best = &type;
+    }
+    if (best)
+        return qs(best->id);
+    return m_catalog->links.empty() ? QString() : qs(m_catalog->links.front().id);
+}
+
+bool RackEditor::deleteLinks(const QList<int> &linkIds)
+{
+    return deleteSelection({}, linkIds);
+}
+
+bool RackEditor::deleteSelection(const QList<int> &itemIds, const QList<int> &linkIds)
+{
+    const Plan &plan = m_document->plan();
+    QList<int> items;
+    for (int id : itemIds)
+        if (plan.item(id))
+            items.append(id);
+    // A link that ends at a deleted item goes with the item (RemovePlacedItem takes it).
+    QList<int> links;
+    for (int id : linkIds)
+        for (const Link &link : plan.links)
+            if (link.id == id && !items.contains(link.fromItem) && !items.contains(link.toItem))
+                links.append(id);
+    const int count = int(items.size() + links.size());
+    if (count == 0)
+        return false;
+    QUndoStack *stack = m_document->undoStack();
+    if (count > 1)
+        stack->beginMacro(items.isEmpty() ? tr("Delete %n Link(s)", "", int(links.size())) : tr("Delete %n Item(s)", "", count));
+    for (int id : std::as_const(links)) {
+        const Link *link = nullptr;
+        for (const Link &l : m_document->plan().links)
+            if (l.id == id)
+                link = &l;
+        const PlacedItem *from = m_document->plan().item(link->fromItem);
+        const PlacedItem *to = m_document->plan().item(link->toItem);
+        stack->push(new RemoveLink(m_document, id,
+                                   tr("Delete Link %1–%2").arg(from ? qs(from->name) : QString(), to ? qs(to->name) : QString())));
+    }
+    for (int id : std::as_const(items))
+        stack->push(new RemovePlacedItem(m_document, id));
+    if (count > 1)
+        stack->endMacro();
+    if (items.isEmpty())
+        emit done(tr("Deleted %n link(s)", "", int(links.size())));
+    else
+        emit done(tr("Deleted %n item(s)", "", int(items.size())));
     return true;
 }
 

@@ -6,6 +6,7 @@
 // Every accepted edit is one undo step on the document's stack (a macro when it touches several
 // items).
 
+#include <array>
 #include <optional>
 
 #include <QList>
@@ -18,6 +19,14 @@
 namespace tokenroute::ui {
 
 class PlanDocument;
+
+// The rack heights the designer offers: the two common full-height cabinets (42U is the classic
+// 2 m enclosure; 48U is the taller one that liquid-cooled rack systems such as NVL72 are built into).
+inline constexpr std::array<int, 2> RackSizes{42, 48};
+
+// Whether an item takes network links: servers, rack systems and switches have ports; PDUs and
+// blanking panels do not.
+bool takesLinks(const ServerSpec *spec);
 
 // The sentence a user reads for a refused placement, e.g. "HGX H200 needs 8U from U41, but Rack 3
 // ends at U42".
@@ -50,6 +59,26 @@ public:
     int addRack(int units, double powerBudgetKw, Cooling cooling, int row = 0);
     // Removes the rack and everything in it, as one undo step.
     bool removeRack(int rackId);
+
+    // Change a rack's name, size, power budget and cooling as one undo step. Refused when the new
+    // size would leave an item above the top unit, for a size the designer does not offer, or for
+    // a negative budget. An unchanged rack pushes nothing and returns true.
+    bool changeRack(const Rack &changed);
+    QString previewRackChange(const Rack &changed) const;
+
+    // Links between two items, each one undo step. Refused for a link from an item to itself, to
+    // an item without network ports, of a type the catalogue does not know, with no lanes, or
+    // doubling a link of the same type between the same items.
+    std::optional<int> connectItems(int fromId, int toId, const QString &linkTypeId, int lanes);
+    QString previewConnect(int fromId, int toId, const QString &linkTypeId, int lanes) const;
+    // The part of previewConnect that is about the two items alone, whatever the link.
+    QString previewEndpoints(int fromId, int toId) const;
+    // The link type a new link between the two items most likely wants: the one their existing
+    // links use most, else the catalogue's network link closest to their port speed.
+    QString suggestedLinkType(int fromId, int toId) const;
+    bool deleteLinks(const QList<int> &linkIds);
+    // Items and links together (the Delete key on a mixed selection), as one undo step.
+    bool deleteSelection(const QList<int> &itemIds, const QList<int> &linkIds);
 
     // What a drop at (rackId, uPosition) would do, without doing it: empty when it would be
     // accepted, else the reason. Used for the live drag preview.

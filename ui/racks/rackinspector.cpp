@@ -40,6 +40,12 @@ QString levelText(double used, double limit, const QString &text)
     return QStringLiteral("%1 %2").arg(text, chip(levelColour(level), word));
 }
 
+// Links the inspector's text offers; RackInspector turns a click into a request.
+QString editRackLink(int rackId)
+{
+    return QStringLiteral("<a href='rack:%1'>%2</a>").arg(rackId).arg(RackInspector::tr("Edit…"));
+}
+
 QString kw(double watts)
 {
     return RackInspector::tr("%1 kW").arg(formatNumber(watts / 1000, 1));
@@ -55,7 +61,7 @@ QString itemHtml(const Plan &plan, const Catalog &catalog, const PlacedItem &ite
     html += QStringLiteral("<p style='margin-top:0'>%1 · <code>%2</code></p>")
                 .arg(spec ? qs(spec->name) : RackInspector::tr("Not in the catalogue"), qs(item.catalogId));
     html += QStringLiteral("<table>");
-    html += row(RackInspector::tr("Rack"), rack ? qs(rack->name) : QStringLiteral("—"));
+    html += row(RackInspector::tr("Rack"), rack ? QStringLiteral("%1 · %2").arg(qs(rack->name), editRackLink(rack->id)) : QStringLiteral("—"));
     html += row(RackInspector::tr("Position"), height > 1 ? RackInspector::tr("U%1–U%2 (%3U)").arg(item.uPosition).arg(item.uPosition + height - 1).arg(height)
                                                           : RackInspector::tr("U%1 (1U)").arg(item.uPosition));
     if (pool)
@@ -149,6 +155,7 @@ QString linkHtml(const Plan &plan, const Catalog &catalog, const Link &link)
         html += row(RackInspector::tr("Latency"), RackInspector::tr("%1 µs").arg(formatNumber(type->latencyUs, 2)));
     }
     html += QStringLiteral("</table>");
+    html += QStringLiteral("<p><a href='delete-link:%1'>%2</a></p>").arg(link.id).arg(RackInspector::tr("Delete this link (Del)"));
     return html;
 }
 
@@ -164,15 +171,17 @@ QString racksHtml(const Plan &plan, const Catalog &catalog)
         budget += load.powerBudgetW;
         html += row(qs(rack.name), levelText(load.powerW, load.powerBudgetW,
                                              RackInspector::tr("%1 of %2 · %3/%4U").arg(kw(load.powerW), kw(load.powerBudgetW))
-                                                 .arg(load.unitsUsed).arg(load.units)));
+                                                 .arg(load.unitsUsed).arg(load.units))
+                                       + QStringLiteral(" · ") + editRackLink(rack.id));
     }
     html += row(RackInspector::tr("<b>All racks</b>"), RackInspector::tr("<b>%1 of %2</b>").arg(kw(power), kw(budget)));
     html += QStringLiteral("</table>");
     html += RackInspector::tr("<p>Bars turn amber from 80 % of a limit (the continuous-load margin for power "
                               "circuits) and red above it.</p>"
                               "<p>Drag items from the palette into a rack; drag servers between racks or onto a pool. "
-                              "<b>Del</b> deletes, <b>Ctrl+D</b> duplicates, <b>↑/↓</b> move by one U, the wheel zooms, the "
-                              "middle button pans.</p>");
+                              "<b>Del</b> deletes, <b>Ctrl+D</b> duplicates, <b>Ctrl+L</b> links two selected items, "
+                              "<b>↑/↓</b> move by one U, the wheel zooms, the middle button pans. Right-click a rack, or "
+                              "<i>Edit…</i> above, to change its size, power budget and cooling.</p>");
     return html;
 }
 
@@ -199,16 +208,25 @@ RackInspector::RackInspector(RackScene *scene, QWidget *parent)
     setObjectName(QStringLiteral("rackInspector"));
     setOpenLinks(false);
     connect(scene, &QGraphicsScene::selectionChanged, this, &RackInspector::refresh);
+    connect(this, &QTextBrowser::anchorClicked, this, &RackInspector::follow);
     refresh();
 }
 
 void RackInspector::refresh()
 {
-    QList<int> links;
-    for (QGraphicsItem *item : m_scene->selectedItems())
-        if (item->type() == LinkGraphic::Type)
-            links.append(static_cast<LinkGraphic *>(item)->linkId());
-    setHtml(inspectorHtml(m_scene->plan(), m_scene->catalog(), m_scene->selectedItemIds(), links));
+    setHtml(inspectorHtml(m_scene->plan(), m_scene->catalog(), m_scene->selectedItemIds(), m_scene->selectedLinkIds()));
+}
+
+void RackInspector::follow(const QUrl &url)
+{
+    bool ok = false;
+    const int id = url.path().toInt(&ok);
+    if (!ok)
+        return;
+    if (url.scheme() == QLatin1String("rack"))
+        emit editRackRequested(id);
+    else if (url.scheme() == QLatin1String("delete-link"))
+        emit deleteLinkRequested(id);
 }
 
 } // namespace tokenroute::ui

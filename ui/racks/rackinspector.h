@@ -2,7 +2,8 @@
 // The inspector beside the racks: the figures of whatever is selected — one item (its catalogue
 // entry, place, pool and links), several items (their totals), a link (type, lanes, bandwidth,
 // latency), or, with nothing selected, every rack's load against its limits. The HTML is built by
-// a free function so a test can read what the user would.
+// a free function so a test can read what the user would. Its links ("Edit…" beside a rack,
+// "Delete this link") become requests that the designer carries out.
 
 #include <QList>
 #include <QTextBrowser>
@@ -23,6 +24,12 @@ class RackInspector final : public QTextBrowser {
 public:
     explicit RackInspector(RackScene *scene, QWidget *parent = nullptr);
     void refresh();
+    // What a click on one of the inspector's links does (public so a test can click).
+    void follow(const QUrl &url);
+
+signals:
+    void editRackRequested(int rackId);
+    void deleteLinkRequested(int linkId);
 
 private:
     RackScene *m_scene;

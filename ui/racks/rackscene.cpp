@@ -159,6 +159,16 @@ QList<int> RackScene::selectedItemIds() const
     return ids;
 }
 
+QList<int> RackScene::selectedLinkIds() const
+{
+    QList<int> ids;
+    for (QGraphicsItem *item : selectedItems())
+        if (item->type() == LinkGraphic::Type)
+            ids.append(static_cast<LinkGraphic *>(item)->linkId());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 void RackScene::selectItems(const QList<int> &ids)
 {
     clearSelection();
@@ -432,18 +442,41 @@ void RackScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 void RackScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
 {
     PlacedItemGraphic *under = nullptr;
-    for (QGraphicsItem *item : items(event->scenePos()))
+    LinkGraphic *link = nullptr;
+    for (QGraphicsItem *item : items(event->scenePos())) {
         if (item->type() == PlacedItemGraphic::Type) {
             under = static_cast<PlacedItemGraphic *>(item);
             break;
         }
-    if (!under)
+        if (!link && item->type() == LinkGraphic::Type)
+            link = static_cast<LinkGraphic *>(item);
+    }
+    QMenu menu;
+    if (!under && link) {
+        // An item under the pointer wins over a link drawn across it; here only the link is there.
+        const int linkId = link->linkId();
+        QAction *remove = menu.addAction(tr("&Delete Link"));
+        remove->setShortcut(QKeySequence::Delete);
+        connect(remove, &QAction::triggered, this, [this, linkId] { m_editor->deleteLinks({linkId}); });
+        menu.exec(event->screenPos());
         return;
+    }
+    if (!under) {
+        // On a rack's frame, header or empty units: the rack's own actions.
+        const std::optional<RackSlot> slot = slotAt(event->scenePos());
+        if (!slot)
+            return;
+        m_clickedRackId = slot->rackId;
+        const int rackId = slot->rackId;
+        connect(menu.addAction(tr("Rack &Properties…")), &QAction::triggered, this, [this, rackId] { emit editRackRequested(rackId); });
+        connect(menu.addAction(tr("Delete &Rack")), &QAction::triggered, this, [this, rackId] { m_editor->removeRack(rackId); });
+        menu.exec(event->screenPos());
+        return;
+    }
     if (!under->isSelected())
         selectItems({under->itemId()});
     const QList<int> ids = selectedItemIds();
 
-    QMenu menu;
     QMenu *pools = menu.addMenu(themedIcon(QStringLiteral("pool")), tr("Assign to &Pool"));
     for (const Pool &pool : plan().pools) {
         if (pool.role == PoolRole::Edge)
@@ -455,6 +488,13 @@ void RackScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
     }
     pools->addSeparator();
     connect(pools->addAction(tr("&No Pool")), &QAction::triggered, this, [this, ids] { m_editor->assignPool(ids, 0); });
+    // Connecting needs two items; with another count the action stays, and says why it refuses.
+    QAction *connectAction = menu.addAction(themedIcon(QStringLiteral("link")),
+                                            ids.size() == 2 ? tr("&Connect…") : tr("&Connect… (select two items)"));
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(connectAction, &QAction::triggered, this, &RackScene::connectRequested);
+    const int rackId = under->item().rackId;
+    connect(menu.addAction(tr("Rack &Properties…")), &QAction::triggered, this, [this, rackId] { emit editRackRequested(rackId); });
     menu.addSeparator();
     QAction *duplicate = menu.addAction(tr("D&uplicate"));
     duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));

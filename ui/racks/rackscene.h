@@ -65,6 +65,7 @@ public:
 
     PlacedItemGraphic *graphicFor(int itemId) const { return m_items.value(itemId); }
     QList<int> selectedItemIds() const;
+    QList<int> selectedLinkIds() const;
     void selectItems(const QList<int> &ids);
     int selectedRackId() const;        // the rack of the selection, or of the last click on a frame
 
@@ -86,6 +87,10 @@ public:
 signals:
     // A line for the designer's message bar: why a drop is refused, or what it will do.
     void hint(const QString &text, bool refused);
+    // Gestures that need a dialog, which the designer owns: link the two selected items, or edit
+    // a rack's size, budget and cooling.
+    void connectRequested();
+    void editRackRequested(int rackId);
 
 protected:
     void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;

@@ -71,7 +71,7 @@ void RackView::keyPressEvent(QKeyEvent *event)
     RackEditor *editor = m_scene->editor();
     const QList<int> selected = m_scene->selectedItemIds();
     if (event->matches(QKeySequence::Delete) || event->key() == Qt::Key_Backspace) {
-        editor->deleteItems(selected);
+        editor->deleteSelection(selected, m_scene->selectedLinkIds());
     } else if (event->key() == Qt::Key_D && event->modifiers() == Qt::ControlModifier) {
         m_scene->selectItems(editor->duplicate(selected));
     } else if ((event->key() == Qt::Key_Up || event->key() == Qt::Key_Down) && event->modifiers() == Qt::NoModifier
