@@ -90,6 +90,8 @@ MainWindow::MainWindow(const Catalog *catalog, QString dataDir, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tokenroute.svg")));
+    // The plan tree badges racks, pools and workloads from the same evaluation as the status bar.
+    m_structureModel->setEvaluation(m_evaluation);
     setAcceptDrops(true);
     setDockNestingEnabled(true);
 

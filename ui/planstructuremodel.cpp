@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ui/evaluation/liveevaluation.h"
 #include "ui/format.h"
 #include "ui/icons.h"
 #include "ui/palette.h"
@@ -31,6 +32,54 @@ void PlanStructureModel::setCatalog(const Catalog *catalog)
     m_catalog = catalog;
     rebuild();
     endResetModel();
+}
+
+void PlanStructureModel::setEvaluation(LiveEvaluation *evaluation)
+{
+    if (m_evaluation)
+        disconnect(m_evaluation, nullptr, this, nullptr);
+    m_evaluation = evaluation;
+    if (evaluation)
+        connect(evaluation, &LiveEvaluation::updated, this, &PlanStructureModel::onEvaluated);
+    onEvaluated();
+}
+
+void PlanStructureModel::onEvaluated()
+{
+    PlanProblems next;
+    if (m_evaluation)
+        next = problemsByEntity(m_evaluation->current(), m_document->plan());
+    if (next == m_problems)
+        return;
+    // Only rows whose reasons changed are announced, each as its own row range: they sit under
+    // different parents, and a badge appearing on one rack should not repaint the tree.
+    std::vector<QStringList> before(m_nodes.size());
+    for (std::size_t i = GroupCount; i < m_nodes.size(); ++i)
+        before[i] = problems(m_nodes[i]);
+    m_problems = std::move(next);
+    for (std::size_t i = GroupCount; i < m_nodes.size(); ++i) {
+        if (problems(m_nodes[i]) == before[i])
+            continue;
+        const QModelIndex first = createIndex(m_nodes[i].row, NameColumn, quintptr(i));
+        emit dataChanged(first, first.siblingAtColumn(DetailColumn), {Qt::DecorationRole, Qt::ToolTipRole, ProblemsRole});
+    }
+}
+
+QStringList PlanStructureModel::problems(const Node &n) const
+{
+    switch (n.kind) {
+    case NodeKind::Rack:
+        return m_problems.racks.value(n.entityId);
+    case NodeKind::Pool:
+        return m_problems.pools.value(n.entityId);
+    case NodeKind::Workload:
+        return m_problems.workloads.value(n.entityId);
+    case NodeKind::RackItem:
+    case NodeKind::PoolMember:
+        return m_problems.items.value(n.entityId);
+    default:
+        return {};
+    }
 }
 
 void PlanStructureModel::onChanged(const PlanChange &change)
@@ -160,10 +209,24 @@ QVariant PlanStructureModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return index.column() == NameColumn ? name(*n) : detail(*n);
-    case Qt::ToolTipRole:
-        return QStringLiteral("%1 — %2").arg(name(*n), detail(*n));
+    case Qt::ToolTipRole: {
+        const QString text = QStringLiteral("%1 — %2").arg(name(*n), detail(*n));
+        const QStringList reasons = problems(*n);
+        if (reasons.isEmpty())
+            return text;
+        return QStringLiteral("<p>%1</p><p><b>%2</b></p><ul><li>%3</li></ul>")
+            .arg(text.toHtmlEscaped(), tr("Problems:"),
+                 reasons.join(QStringLiteral("\n")).toHtmlEscaped().replace(QStringLiteral("\n"), QStringLiteral("</li><li>")));
+    }
     case Qt::DecorationRole:
-        return index.column() == NameColumn ? decoration(*n) : QVariant();
+        if (index.column() == NameColumn)
+            return decoration(*n);
+        // The badge sits at the start of the details, where the eye reads the figures it concerns.
+        if (!problems(*n).isEmpty())
+            return problemBadgeIcon();
+        return {};
+    case ProblemsRole:
+        return problems(*n);
     case NodeKindRole:
         return int(n->kind);
     case EntityIdRole:

@@ -2,16 +2,22 @@
 // The plan's structure as a tree: racks with the items placed in them (top of the rack first, as
 // an elevation reads), pools with their member servers (coloured by role), and workloads. The
 // model observes a PlanDocument; it rebuilds its node table when the structure changes and emits
-// dataChanged only for a change that leaves the structure as it was.
+// dataChanged only for a change that leaves the structure as it was. Given the live evaluation, it
+// badges the rows the evaluation finds a problem with (a rack over power, a pool that cannot hold
+// its model, a workload with unserved demand): an icon in the details column and the reasons in
+// the tooltip.
 
 #include <vector>
 
 #include <QAbstractItemModel>
 
 #include "core/catalog/catalog.h"
+#include "ui/evaluation/planproblems.h"
 #include "ui/plandocument.h"
 
 namespace tokenroute::ui {
+
+class LiveEvaluation;
 
 class PlanStructureModel final : public QAbstractItemModel {
     Q_OBJECT
@@ -25,11 +31,14 @@ public:
         EntityIdRole,                      // plan id of the rack, item, pool or workload; 0 on groups
         RoleColourRole,                    // QColor of the pool role, on pools and pooled items
         NodeKeyRole,                       // stable key across rebuilds: "<kind>:<entity id>" (QString)
+        ProblemsRole,                      // QStringList: the live evaluation's reasons for a badge
     };
 
     PlanStructureModel(PlanDocument *document, const Catalog *catalog, QObject *parent = nullptr);
 
     void setCatalog(const Catalog *catalog);
+    // Badges follow this evaluation from now on; null removes them.
+    void setEvaluation(LiveEvaluation *evaluation);
 
     QModelIndex groupIndex(NodeKind group) const;
 
@@ -51,6 +60,8 @@ private:
     };
 
     void onChanged(const PlanChange &change);
+    void onEvaluated();
+    QStringList problems(const Node &n) const;
     void rebuild();
     int addNode(NodeKind kind, int entityId, int parent);
     const Node *node(const QModelIndex &index) const;
@@ -63,6 +74,8 @@ private:
     PlanDocument *m_document;
     const Catalog *m_catalog;
     std::vector<Node> m_nodes;      // the first three are the groups
+    LiveEvaluation *m_evaluation = nullptr;
+    PlanProblems m_problems;
 };
 
 } // namespace tokenroute::ui

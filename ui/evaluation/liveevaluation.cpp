@@ -63,9 +63,16 @@ QString describeIssue(const EvaluationIssue &issue, const Plan &plan)
     case EvaluationIssueCode::MixedDevices: return tr("Pool “%1” mixes accelerators (also %2).").arg(poolName(plan, issue.poolId), text);
     case EvaluationIssueCode::EmptyPool: return tr("Pool “%1” has no accelerators.").arg(poolName(plan, issue.poolId));
     case EvaluationIssueCode::ModelDoesNotFit:
-        return tr("Pool “%1” cannot hold the model of “%2” (%3 GB needed per device).")
-            .arg(poolName(plan, issue.poolId), workloadName(plan, issue.workloadId))
-            .arg(issue.value / 1e9, 0, 'f', 1);
+        // The value is the number of devices one replica needs (0: no number of them suffices).
+        if (issue.value > 0)
+            return tr("Pool “%1” cannot hold the model of “%2”: one replica needs %3 devices.")
+                .arg(poolName(plan, issue.poolId), workloadName(plan, issue.workloadId))
+                .arg(issue.value, 0, 'f', 0);
+        return tr("Pool “%1” cannot hold the model of “%2” on any number of its devices.")
+            .arg(poolName(plan, issue.poolId), workloadName(plan, issue.workloadId));
+    case EvaluationIssueCode::InvalidLayout:
+        return tr("Pool “%1” cannot run the model of “%2” with its parallel layout (%3).")
+            .arg(poolName(plan, issue.poolId), workloadName(plan, issue.workloadId), text);
     case EvaluationIssueCode::NoPoolMeetsSlo: return tr("No pool serves “%1” within its SLOs.").arg(workloadName(plan, issue.workloadId));
     case EvaluationIssueCode::RackOverPower: {
         const Rack *rack = plan.rack(issue.rackId);
@@ -80,6 +87,11 @@ QString describeIssue(const EvaluationIssue &issue, const Plan &plan)
     }
     }
     return text;
+}
+
+QString describeUnserved(double fraction)
+{
+    return tr("%1 % of the demand has no route within the SLOs.").arg(fraction * 100, 0, 'f', 0);
 }
 
 const WorkloadOutlook *PlanOutlook::workload(int id) const
@@ -170,7 +182,7 @@ void LiveEvaluation::run()
             }
             if (wr->unservedFraction > 1e-6 && w.ratePerS > 0) {
                 ++out.sloViolations;
-                o.problems.append(tr("%1 % of the demand has no route within the SLOs.").arg(wr->unservedFraction * 100, 0, 'f', 0));
+                o.problems.append(describeUnserved(wr->unservedFraction));
             }
         }
         out.workloads.emplace_back(w.id, std::move(o));

@@ -73,5 +73,7 @@ private:
 
 // The translated sentence for one evaluation issue.
 QString describeIssue(const EvaluationIssue &issue, const Plan &plan);
+// The sentence for a workload whose demand is partly left without a route (fraction in 0..1).
+QString describeUnserved(double fraction);
 
 } // namespace tokenroute::ui
