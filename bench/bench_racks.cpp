@@ -1,0 +1,215 @@
+// Frame time of the rack designer with 20 full racks (issue: "the frame time of the rack view with
+// 20 racks full"). The plan is 20 42U racks in two rows, each holding five 8U HGX H200 nodes, a
+// ToR switch and a PDU (the first rack a spine switch instead), with every node linked to its ToR
+// and every ToR to the spine: 140 items and 120 links, more than a planning session draws.
+//
+// What is timed, all at 1920x1080 (a full-HD projector):
+//   - SceneRender: the whole scene fitted into a QImage through QGraphicsScene::render, every item
+//     painted from scratch (what a print or an export costs);
+//   - ViewFrameWarm / ViewFrameZoomed: the view's viewport rendered into a QImage, first with the
+//     items' device-coordinate caches warm (a pan or a selection change), then after a zoom step
+//     that invalidates them (a wheel notch);
+//   - SceneRebuild: the scene rebuilt from the plan, which every edit triggers;
+//   - ImageFill and ImageCopy: a fill and a deep copy of a QImage of the same size, the floor that
+//     any frame on this machine stands on, so the figures above can be read as multiples of it on
+//     whatever machine runs this.
+// Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise, so it needs no display.
+
+#include <benchmark/benchmark.h>
+
+#include <memory>
+#include <string>
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+
+#include "core/catalog/catalog.h"
+#include "core/plan/plan.h"
+#include "resources/resources.h"
+#include "ui/appstyle.h"
+#include "ui/plandocument.h"
+#include "ui/racks/rackeditor.h"
+#include "ui/racks/rackscene.h"
+#include "ui/racks/rackview.h"
+
+using namespace tokenroute;
+using namespace tokenroute::ui;
+
+namespace {
+
+constexpr int FrameWidth = 1920;
+constexpr int FrameHeight = 1080;
+
+const Catalog &catalog()
+{
+    static const Catalog c = loadCatalog(TOKENROUTE_DATA_DIR "/catalog");
+    return c;
+}
+
+Plan twentyFullRacks()
+{
+    Plan plan;
+    plan.name = "Twenty full racks";
+    Pool decode;
+    decode.id = 1;
+    decode.name = "decode";
+    decode.role = PoolRole::Decode;
+    plan.pools.push_back(decode);
+    int id = 1000;
+    int spine = 0;
+    for (int r = 0; r < 20; ++r) {
+        Rack rack;
+        rack.id = r + 1;
+        rack.name = "Rack " + std::to_string(r + 1);
+        rack.units = 42;
+        rack.powerBudgetKw = 60;
+        rack.row = r / 10;
+        rack.position = r % 10;
+        plan.racks.push_back(rack);
+        const int tor = ++id;
+        plan.items.push_back(PlacedItem{tor, "ToR " + std::to_string(r + 1), "ib-ndr-switch", rack.id, 41, 0});
+        const int top = ++id;
+        if (r == 0) {
+            spine = top;
+            plan.items.push_back(PlacedItem{top, "Spine", "ib-ndr-switch", rack.id, 42, 0});
+        } else {
+            plan.items.push_back(PlacedItem{top, "PDU " + std::to_string(r + 1), "pdu-3ph", rack.id, 42, 0});
+        }
+        for (int n = 0; n < 5; ++n) {
+            const int node = ++id;
+            plan.items.push_back(PlacedItem{node, "H200 " + std::to_string(r * 5 + n + 1), "hgx-h200", rack.id, 1 + 8 * n, 1});
+            plan.links.push_back(Link{++id, node, tor, "ib-ndr-400", 8});
+        }
+        plan.links.push_back(Link{++id, tor, spine, "ib-ndr-400", 16});
+    }
+    return plan;
+}
+
+// One designer's worth of objects: the document, the editor, the scene and a full-HD view.
+struct Designer {
+    PlanDocument document;
+    std::unique_ptr<RackEditor> editor;
+    std::unique_ptr<RackScene> scene;
+    std::unique_ptr<RackView> view;
+
+    Designer()
+    {
+        document.reset(twentyFullRacks());
+        editor = std::make_unique<RackEditor>(&document, &catalog());
+        scene = std::make_unique<RackScene>(editor.get());
+        view = std::make_unique<RackView>(scene.get());
+        view->resize(FrameWidth, FrameHeight);
+        view->show();
+        QCoreApplication::processEvents();
+        view->zoomToFit();
+    }
+};
+
+void counters(benchmark::State &state, const Designer &d)
+{
+    state.counters["items"] = double(d.document.plan().items.size());
+    state.counters["links"] = double(d.document.plan().links.size());
+}
+
+void BM_SceneRender(benchmark::State &state)
+{
+    Designer d;
+    QImage image(FrameWidth, FrameHeight, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+        d.scene->render(&painter, QRectF(0, 0, FrameWidth, FrameHeight), d.scene->sceneRect(), Qt::KeepAspectRatio);
+        painter.end();
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    counters(state, d);
+}
+
+void BM_ViewFrameWarm(benchmark::State &state)
+{
+    Designer d;
+    QImage image(d.view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    d.view->viewport()->render(&image); // fills the items' caches at this zoom
+    for (auto _ : state) {
+        image.fill(Qt::white);
+        d.view->viewport()->render(&image);
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    state.counters["zoom"] = d.view->zoom();
+    counters(state, d);
+}
+
+void BM_ViewFrameZoomed(benchmark::State &state)
+{
+    Designer d;
+    QImage image(d.view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    const double fitted = d.view->zoom();
+    bool up = false;
+    for (auto _ : state) {
+        // Alternate between two zooms a hair apart: each frame finds every cache stale, as after a
+        // wheel notch, while the picture stays the same size.
+        d.view->setZoom(up ? fitted * 1.001 : fitted);
+        up = !up;
+        image.fill(Qt::white);
+        d.view->viewport()->render(&image);
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    counters(state, d);
+}
+
+void BM_SceneRebuild(benchmark::State &state)
+{
+    Designer d;
+    for (auto _ : state)
+        d.scene->rebuild();
+    counters(state, d);
+}
+
+void BM_ImageFill(benchmark::State &state)
+{
+    QImage image(FrameWidth, FrameHeight, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        image.fill(Qt::white);
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    state.SetBytesProcessed(state.iterations() * image.sizeInBytes());
+}
+
+void BM_ImageCopy(benchmark::State &state)
+{
+    QImage image(FrameWidth, FrameHeight, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    for (auto _ : state) {
+        QImage copy = image.copy();
+        benchmark::DoNotOptimize(copy.constBits());
+    }
+    state.SetBytesProcessed(state.iterations() * image.sizeInBytes());
+}
+
+} // namespace
+
+BENCHMARK(BM_SceneRender)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ViewFrameWarm)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ViewFrameZoomed)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SceneRebuild)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImageFill)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImageCopy)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char **argv)
+{
+    // Drawing needs a QApplication (fonts, palette); the offscreen platform lets it run on a
+    // machine without a display, as CTest's smoke run does.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    tokenroute::initResources();
+    applyAppStyle(app);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
