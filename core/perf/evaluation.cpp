@@ -191,6 +191,7 @@ Evaluation evaluate(const Plan &plan, const Catalog &catalog)
                 we.pools.push_back(std::move(wp));
                 continue;
             }
+            wp.setup = setup;
             wp.estimate = estimate(model->arch, setup, input, output, 0, costIn);
             wp.fits = wp.estimate.fits;
             if (!wp.fits) {

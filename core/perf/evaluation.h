@@ -62,6 +62,7 @@ struct WorkloadOnPool {
     double usdPerMillionInput = 0;       // at the capacity's operating point
     double usdPerMillionOutput = 0;
     std::vector<TierChoice> prefixTiers; // where the workload's reused prefix could live, load vs recompute
+    DeviceSetup setup;                   // the setup the workload runs with here (tp chosen for its model)
 };
 
 struct WorkloadEvaluation {

@@ -1,5 +1,6 @@
 #include "core/perf/memorytiers.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/perf/modelshape.h"
@@ -40,6 +41,56 @@ std::vector<TierChoice> kvTierChoices(const ModelArch &model, const DeviceSetup 
         c.chosenS = c.recompute ? recompute : c.loadS;
         out.push_back(c);
     }
+    return out;
+}
+
+PrefixBreakEven prefixBreakEven(const ModelArch &model, const DeviceSetup &setup, const MemoryTierSpec &tier,
+                                long long maxTokens)
+{
+    PrefixBreakEven out;
+    out.maxTokens = std::max(1LL, maxTokens);
+    const double perToken = kvReplication(model, setup.tp) * kvBytesPerToken(model, kvElementBytes(setup.kv));
+    // True where recomputing a prefix of n tokens is the cheaper choice, by kvTierChoices' rule.
+    auto recomputes = [&](long long n) {
+        if (tier.bandwidthGBs <= 0)
+            return true;
+        const double load = double(n) * perToken / (tier.bandwidthGBs * 1e9) + tier.latencyUs * 1e-6;
+        return prefill(model, setup, 1, int(std::min<long long>(n, 1 << 30))).timeS < load;
+    };
+    std::vector<long long> grid;
+    for (double n = 1; n < double(out.maxTokens); n = std::max(n + 1, std::floor(n * 1.25)))
+        grid.push_back((long long)n);
+    grid.push_back(out.maxTokens);
+    std::size_t first = grid.size(), last = grid.size();
+    for (std::size_t i = 0; i < grid.size(); ++i)
+        if (recomputes(grid[i])) {
+            if (first == grid.size())
+                first = i;
+            last = i;
+        }
+    if (first == grid.size())
+        return out;
+    // Refine each end between its grid point and the neighbour outside the interval.
+    long long from = grid[first];
+    if (first > 0) {
+        long long lo = grid[first - 1], hi = from;   // lo fetches, hi recomputes
+        while (hi - lo > 1) {
+            const long long mid = lo + (hi - lo) / 2;
+            (recomputes(mid) ? hi : lo) = mid;
+        }
+        from = hi;
+    }
+    long long to = grid[last];
+    if (last + 1 < grid.size()) {
+        long long lo = to, hi = grid[last + 1];      // lo recomputes, hi fetches
+        while (hi - lo > 1) {
+            const long long mid = lo + (hi - lo) / 2;
+            (recomputes(mid) ? lo : hi) = mid;
+        }
+        to = lo;
+    }
+    out.recomputeFromTokens = from;
+    out.recomputeToTokens = to;
     return out;
 }
 

@@ -37,6 +37,24 @@ struct TierChoice {
 std::vector<TierChoice> kvTierChoices(const ModelArch &model, const DeviceSetup &setup,
                                       const std::vector<TierCapacity> &tiers, double prefixTokens);
 
+// The prefix lengths, within [1, maxTokens], for which recomputing the prefix on the setup is faster
+// than loading its KV from the tier; fetching wins at every other length. Loading is linear in the
+// length (latency + bytes / bandwidth) and a prefill is convex in it (a weight-read floor, then
+// compute that grows at least linearly), so their difference is convex and recomputing wins on at
+// most one interval; it is reported from the first to the last length where recomputing wins on a
+// geometric scan (25 % steps: an interval the scan could step over is narrower than the uncertainty
+// of either time), each end refined by bisection to the token. An empty interval
+// (recomputeFromTokens = 0) means fetching wins at every length; fetching from a tier with no
+// bandwidth never wins (the interval is the whole range).
+struct PrefixBreakEven {
+    long long recomputeFromTokens = 0;
+    long long recomputeToTokens = 0;
+    long long maxTokens = 0;
+    bool fetchAlwaysWins() const { return recomputeFromTokens == 0; }
+};
+PrefixBreakEven prefixBreakEven(const ModelArch &model, const DeviceSetup &setup, const MemoryTierSpec &tier,
+                                long long maxTokens);
+
 // Energy of moving bytes through a tier: bytes · 8 · pJ/bit.
 double moveEnergyJ(double bytes, double pjPerBit);
 
