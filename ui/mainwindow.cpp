@@ -40,6 +40,7 @@
 #include "ui/errortext.h"
 #include "ui/format.h"
 #include "ui/icons.h"
+#include "ui/memory/memoryview.h"
 #include "ui/placeholderview.h"
 #include "ui/planoverview.h"
 #include "ui/plandocument.h"
@@ -49,6 +50,7 @@
 #include "ui/routing/routingview.h"
 #include "ui/recentfiles.h"
 #include "ui/sim/simulationview.h"
+#include "ui/teaching/routingpage.h"
 #include "ui/treeexpansion.h"
 #include "ui/workloads/workloadeditor.h"
 
@@ -332,7 +334,9 @@ void MainWindow::createViews()
             continue;
         }
         if (page.icon == QStringLiteral("routing")) {
-            auto *routing = new RoutingView(m_document, m_catalog, m_views);
+            // The Routing tab holds the flow and, as its second mode, teaching mode.
+            auto *routingPage = new RoutingPage(m_document, m_catalog, m_evaluation, m_views);
+            auto *routing = routingPage->flow();
             connect(routing, &RoutingView::selectionChanged, this, [this](int workloadId, int poolId) {
                 const Workload *w = m_document->plan().workload(workloadId);
                 const Pool *p = m_document->plan().pool(poolId);
@@ -340,7 +344,11 @@ void MainWindow::createViews()
                     statusBar()->showMessage(tr("Selected %1 on %2").arg(QString::fromStdString(w->name),
                                                                         p ? QString::fromStdString(p->name) : tr("its KV links")));
             });
-            m_views->addTab(routing, themedIcon(page.icon), page.text.title);
+            m_views->addTab(routingPage, themedIcon(page.icon), page.text.title);
+            continue;
+        }
+        if (page.icon == QStringLiteral("memory")) {
+            m_views->addTab(new MemoryView(m_document, m_catalog, m_evaluation, m_views), themedIcon(page.icon), page.text.title);
             continue;
         }
         if (page.icon == QStringLiteral("benchmark")) {
