@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates resources/screenshots/racks.png: the rack designer on the demo plan at 1600x1000,
-# taken offscreen by the rack designer's test (its screenshot case), so the image is reproducible.
+# Regenerates resources/screenshots/racks.png: the rack designer on the demo plan at 1600x1000
+# (TOKENROUTE_SCREENSHOT_SIZE=WxH for another size, e.g. 1280x720 to check a projector), taken
+# offscreen by the rack designer's test (its screenshot case), so the image is reproducible.
 # Usage: installer/screenshot-racks.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -934,15 +934,21 @@ void TestUiRacks::renderTwentyFullRacks()
 
 void TestUiRacks::screenshot()
 {
-    // The rack designer on the demo plan at 1600x1000, written to the build directory and, when
-    // TOKENROUTE_SCREENSHOT_DIR is set (installer/screenshot-racks.sh), to that folder.
+    // The rack designer on the demo plan, 1600x1000 unless TOKENROUTE_SCREENSHOT_SIZE says WxH,
+    // written to the build directory and, when TOKENROUTE_SCREENSHOT_DIR is set
+    // (installer/screenshot-racks.sh), to that folder.
+    QSize size(1600, 1000);
+    const QStringList wh = qEnvironmentVariable("TOKENROUTE_SCREENSHOT_SIZE").split(QLatin1Char('x'));
+    if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
+        size = QSize(wh[0].toInt(), wh[1].toInt());
+    m_designer->resize(size);
     m_designer->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_designer.get()));
     m_designer->scene()->selectItems({H200One});
     m_designer->view()->zoomToFit();
     QCoreApplication::processEvents();
     const QImage image = m_designer->grab().toImage();
-    QCOMPARE(image.size(), QSize(1600, 1000));
+    QCOMPARE(image.size(), size);
     const QString buildPath = QStringLiteral(TOKENROUTE_BINARY_DIR "/racks.png");
     QVERIFY(image.save(buildPath));
     const QString dir = qEnvironmentVariable("TOKENROUTE_SCREENSHOT_DIR");

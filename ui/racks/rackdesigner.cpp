@@ -54,12 +54,14 @@ RackDesigner::RackDesigner(PlanDocument *document, const Catalog *catalog, QWidg
 {
     setObjectName(QStringLiteral("rackDesigner"));
 
+    // The toolbar fits the centre pane of a 1280-pixel projector: zoom as Fit, −, +; the rack's own
+    // actions behind one Rack menu; the edits on the selection last.
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     QAction *fit = toolbar->addAction(tr("Zoom to Fit"), m_view, &RackView::zoomToFit);
     fit->setToolTip(tr("Show every rack (Ctrl+0)"));
-    toolbar->addAction(tr("Zoom In"), this, [this] { m_view->zoomBy(1.2); })->setToolTip(tr("Zoom in (+ or the wheel)"));
-    toolbar->addAction(tr("Zoom Out"), this, [this] { m_view->zoomBy(1 / 1.2); })->setToolTip(tr("Zoom out (- or the wheel)"));
+    toolbar->addAction(tr("−"), this, [this] { m_view->zoomBy(1 / 1.2); })->setToolTip(tr("Zoom out (- or the wheel)"));
+    toolbar->addAction(tr("+"), this, [this] { m_view->zoomBy(1.2); })->setToolTip(tr("Zoom in (+ or the wheel)"));
     toolbar->addSeparator();
     QAction *links = toolbar->addAction(themedIcon(QStringLiteral("link")), tr("Links"));
     links->setCheckable(true);
@@ -70,11 +72,12 @@ RackDesigner::RackDesigner(PlanDocument *document, const Catalog *catalog, QWidg
     // Rack presets: 48U liquid at 120 kW holds the catalogue's GB200 NVL72 (120 kW); 60 kW liquid
     // suits four 8-GPU HGX nodes at 10.2 kW each with headroom; 30 and 15 kW are typical of high-
     // and mid-density air-cooled racks (estimates, as are the demo plan's budgets).
-    auto *addRack = new QToolButton(toolbar);
-    addRack->setText(tr("Add Rack"));
-    addRack->setToolTip(tr("Add an empty rack at the end of the row"));
-    addRack->setPopupMode(QToolButton::InstantPopup);
-    auto *rackMenu = new QMenu(addRack);
+    auto *rackButton = new QToolButton(toolbar);
+    rackButton->setObjectName(QStringLiteral("rackMenuButton"));
+    rackButton->setText(tr("Rack"));
+    rackButton->setToolTip(tr("Add a rack, or change or delete the selected one"));
+    rackButton->setPopupMode(QToolButton::InstantPopup);
+    auto *rackMenu = new QMenu(rackButton);
     struct Preset {
         QString text;
         int units;
@@ -82,33 +85,35 @@ RackDesigner::RackDesigner(PlanDocument *document, const Catalog *catalog, QWidg
         Cooling cooling;
     };
     const Preset presets[] = {
-        {tr("48U, liquid-cooled, 120 kW"), 48, 120, Cooling::Liquid},
-        {tr("48U, liquid-cooled, 60 kW"), 48, 60, Cooling::Liquid},
-        {tr("42U, air-cooled, 30 kW"), 42, 30, Cooling::Air},
-        {tr("42U, air-cooled, 15 kW"), 42, 15, Cooling::Air},
+        {tr("Add 48U, liquid-cooled, 120 kW"), 48, 120, Cooling::Liquid},
+        {tr("Add 48U, liquid-cooled, 60 kW"), 48, 60, Cooling::Liquid},
+        {tr("Add 42U, air-cooled, 30 kW"), 42, 30, Cooling::Air},
+        {tr("Add 42U, air-cooled, 15 kW"), 42, 15, Cooling::Air},
     };
     for (const Preset &preset : presets)
         rackMenu->addAction(preset.text, this, [this, preset] {
             const Rack *selected = m_editor->document()->plan().rack(m_scene->selectedRackId());
             m_editor->addRack(preset.units, preset.kw, preset.cooling, selected ? selected->row : 0);
         });
-    addRack->setMenu(rackMenu);
-    toolbar->addWidget(addRack);
-    m_rackPropertiesAction = toolbar->addAction(tr("Rack Properties…"), this, [this] { editRack(); });
+    rackMenu->addSeparator();
+    m_rackPropertiesAction = rackMenu->addAction(tr("Rack &Properties…"), this, [this] { editRack(); });
     m_rackPropertiesAction->setToolTip(tr("Change the selected rack's name, size, power budget and cooling"));
-    toolbar->addAction(tr("Delete Rack"), this, [this] { m_editor->removeRack(m_scene->selectedRackId()); })
+    rackMenu->addAction(tr("&Delete Rack"), this, [this] { m_editor->removeRack(m_scene->selectedRackId()); })
         ->setToolTip(tr("Delete the selected rack and everything in it"));
+    rackMenu->setToolTipsVisible(true);
+    rackButton->setMenu(rackMenu);
+    toolbar->addWidget(rackButton);
     toolbar->addSeparator();
-    toolbar->addAction(tr("Duplicate"), this, [this] { m_scene->selectItems(m_editor->duplicate(m_scene->selectedItemIds())); })
-        ->setToolTip(tr("Duplicate the selection (Ctrl+D)"));
-    toolbar->addAction(tr("Delete"), this, [this] { m_editor->deleteSelection(m_scene->selectedItemIds(), m_scene->selectedLinkIds()); })
-        ->setToolTip(tr("Delete the selected items and links (Del)"));
     m_connectAction = toolbar->addAction(themedIcon(QStringLiteral("link")), tr("Connect…"), this, [this] { connectSelection(); });
     m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     // The shortcut belongs to this tab: another tab may give Ctrl+L its own meaning.
     m_connectAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_connectAction->setToolTip(tr("Link the two selected items: choose the link type and lanes (Ctrl+L)"));
     addAction(m_connectAction);
+    toolbar->addAction(tr("Duplicate"), this, [this] { m_scene->selectItems(m_editor->duplicate(m_scene->selectedItemIds())); })
+        ->setToolTip(tr("Duplicate the selection (Ctrl+D)"));
+    toolbar->addAction(tr("Delete"), this, [this] { m_editor->deleteSelection(m_scene->selectedItemIds(), m_scene->selectedLinkIds()); })
+        ->setToolTip(tr("Delete the selected items and links (Del)"));
 
     m_poolList->setObjectName(QStringLiteral("rackPoolList"));
     m_poolList->setModel(m_poolModel);
@@ -131,6 +136,9 @@ RackDesigner::RackDesigner(PlanDocument *document, const Catalog *catalog, QWidg
     m_message->setContentsMargins(8, 4, 8, 4);
     m_message->setMinimumHeight(m_message->fontMetrics().height() + 10);
     m_message->setTextFormat(Qt::PlainText);
+    // A long reason wraps onto a second line rather than widening the window past a projector's
+    // 1280 pixels.
+    m_message->setWordWrap(true);
     auto *centre = new QWidget(this);
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
@@ -146,7 +154,9 @@ RackDesigner::RackDesigner(PlanDocument *document, const Catalog *catalog, QWidg
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({340, 900, 330});
+    // Narrow sides leave the elevations most of a 1280-pixel screen; the sides keep their width
+    // when the window grows (stretch 0), the elevations take the rest.
+    splitter->setSizes({280, 1000, 300});
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -184,7 +194,7 @@ void RackDesigner::showMessage(const QString &text, bool refused)
     // With nothing to report, the line teaches the gestures instead.
     if (text.isEmpty()) {
         m_message->setText(tr("Drag from the catalogue into a rack or onto a pool · Del deletes · Ctrl+D duplicates · "
-                              "Ctrl+L links two items · ↑/↓ move by one U · right-click a rack to edit it"));
+                              "Ctrl+L links two items · ↑/↓ move one U · right-click a rack to edit it"));
         m_message->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); }"));
         m_messageTimer->stop();
         return;
