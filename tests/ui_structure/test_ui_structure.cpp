@@ -1,13 +1,23 @@
 // The plan structure tree's problem badges, driven through the same editor calls the rack designer
 // uses: a rack pushed over its power budget gains a badge with the reason in its tooltip and loses
 // it on undo; a pool that cannot hold its workload's model and a workload with unserved demand are
-// badged too; the model stays consistent under QAbstractItemModelTester throughout.
+// badged too; the model stays consistent under QAbstractItemModelTester throughout. Its last case
+// takes the Workloads screenshot: the main window on the demo plan, where the tree's badges and
+// the workload table's tag chips are seen together.
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDir>
+#include <QHeaderView>
 #include <QIcon>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QUndoStack>
 
 #include <memory>
@@ -16,10 +26,15 @@
 #include "core/plan/planio.h"
 #include "resources/resources.h"
 #include "ui/evaluation/liveevaluation.h"
+#include "ui/appstyle.h"
 #include "ui/evaluation/planproblems.h"
+#include "ui/mainwindow.h"
 #include "ui/plandocument.h"
 #include "ui/planstructuremodel.h"
 #include "ui/racks/rackeditor.h"
+#include "ui/translations.h"
+#include "ui/workloads/workloadeditor.h"
+#include "ui/workloads/workloadtablemodel.h"
 
 using namespace tokenroute;
 using namespace tokenroute::ui;
@@ -56,6 +71,8 @@ private slots:
     void poolThatCannotHoldItsModelBadged();
     void workloadWithUnservedDemandBadged();
     void noEvaluationNoBadges();
+    void mainWindowTreeShowsBadges();
+    void screenshotWorkloads();
 
 private:
     QModelIndex rackIndex(int column = 0) const
@@ -63,6 +80,7 @@ private:
         return childWithId(*m_model, m_model->groupIndex(PlanStructureModel::NodeKind::RacksGroup), Rack3, column);
     }
 
+    QTemporaryDir m_settingsDir;
     Catalog m_catalog;
     Plan m_demo;
     std::unique_ptr<PlanDocument> m_document;
@@ -74,7 +92,16 @@ private:
 
 void TestUiStructure::initTestCase()
 {
+    // The main window cases read and write settings and recovery files: keep them out of the user's.
+    QVERIFY(m_settingsDir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TokenRouteTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_ui_structure"));
     tokenroute::initResources();
+    installTranslations(*qApp);
+    applyAppStyle(*qApp);
     m_catalog = loadCatalog(TOKENROUTE_DATA_DIR "/catalog");
     m_demo = loadPlan(TOKENROUTE_DATA_DIR "/plans/demo.json");
 }
@@ -201,6 +228,59 @@ void TestUiStructure::noEvaluationNoBadges()
     m_model->setEvaluation(nullptr);
     QVERIFY(rackIndex(PlanStructureModel::DetailColumn).data(PlanStructureModel::ProblemsRole).toStringList().isEmpty());
     QVERIFY(!rackIndex(PlanStructureModel::DetailColumn).data(Qt::DecorationRole).isValid());
+}
+
+void TestUiStructure::mainWindowTreeShowsBadges()
+{
+    // The window wires its tree to its own live evaluation: a change made there shows up as a badge.
+    MainWindow window(&m_catalog, QStringLiteral(TOKENROUTE_DATA_DIR));
+    window.setInteractive(false);
+    QVERIFY(window.openDemoPlan());
+    RackEditor editor(window.document(), &m_catalog);
+    QVERIFY(editor.placeNew(QStringLiteral("hgx-h200"), Rack3, 25));
+    window.liveEvaluation()->current();
+    const PlanStructureModel *model = window.structureModel();
+    const QModelIndex rack = childWithId(*model, model->groupIndex(PlanStructureModel::NodeKind::RacksGroup), Rack3,
+                                         PlanStructureModel::DetailColumn);
+    QVERIFY(rack.data(Qt::DecorationRole).isValid());
+    QVERIFY(rack.data(Qt::ToolTipRole).toString().contains(QStringLiteral("over its 30.0 kW budget")));
+}
+
+void TestUiStructure::screenshotWorkloads()
+{
+    // The Workloads tab on the demo plan at the size of a common projector (1280x720 unless
+    // TOKENROUTE_SCREENSHOT_SIZE says WxH), the chat workload selected, written to the build
+    // directory and, when TOKENROUTE_SCREENSHOT_DIR is set (installer/screenshot-workloads.sh),
+    // to that folder.
+    QSize size(1280, 720);
+    const QStringList wh = qEnvironmentVariable("TOKENROUTE_SCREENSHOT_SIZE").split(QLatin1Char('x'));
+    if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
+        size = QSize(wh[0].toInt(), wh[1].toInt());
+    MainWindow window(&m_catalog, QStringLiteral(TOKENROUTE_DATA_DIR));
+    window.setInteractive(false);
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openDemoPlan());
+    window.views()->setCurrentWidget(window.workloadEditor());
+    QTableView *table = window.workloadEditor()->table();
+    // At projector width the table is wider than its pane; the tag chips, the point of the
+    // picture, are dragged next to the model as a presenter would (the header lets users move
+    // columns), so they are in view with the workload's name.
+    table->horizontalHeader()->moveSection(table->horizontalHeader()->visualIndex(WorkloadTableModel::TagsColumn),
+                                           WorkloadTableModel::ModelColumn + 1);
+    constexpr int SupportChat = 302; // data/plans/demo.json
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        if (window.document()->plan().workloads[std::size_t(row)].id == SupportChat)
+            table->selectRow(row);
+    window.liveEvaluation()->current();
+    QCoreApplication::processEvents();
+    const QImage image = window.grab().toImage();
+    QCOMPARE(image.size(), size);
+    QVERIFY(image.save(QStringLiteral(TOKENROUTE_BINARY_DIR "/workloads.png")));
+    const QString dir = qEnvironmentVariable("TOKENROUTE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(image.save(QDir(dir).filePath(QStringLiteral("workloads.png"))));
 }
 
 QTEST_MAIN(TestUiStructure)
