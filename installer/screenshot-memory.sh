@@ -9,5 +9,5 @@ build=${1:-build/release}
 cmake --build "$build" --target test_ui_memory
 export QT_QPA_PLATFORM=offscreen
 mkdir -p resources/screenshots
-TOKENROUTE_SCREENSHOT_DIR="$PWD/resources/screenshots" "$build/tests/ui_memory/test_ui_memory" initTestCase memoryScreenshot
+TOKENROUTE_SCREENSHOT_DIR="$PWD/resources/screenshots" "$build/tests/ui_memory/test_ui_memory" memoryScreenshot
 echo "wrote resources/screenshots/memory.png"

@@ -9,5 +9,5 @@ build=${1:-build/release}
 cmake --build "$build" --target test_ui_teaching
 export QT_QPA_PLATFORM=offscreen
 mkdir -p resources/screenshots
-TOKENROUTE_SCREENSHOT_DIR="$PWD/resources/screenshots" "$build/tests/ui_teaching/test_ui_teaching" initTestCase teachingScreenshot
+TOKENROUTE_SCREENSHOT_DIR="$PWD/resources/screenshots" "$build/tests/ui_teaching/test_ui_teaching" teachingScreenshot
 echo "wrote resources/screenshots/teaching.png"

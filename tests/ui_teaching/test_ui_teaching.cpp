@@ -3,6 +3,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QPainter>
 #include <QTest>
@@ -70,6 +72,8 @@ private slots:
     void keysPlayAndStep();
     void flowSelectionPicksTheWorkload();
     void captionsNameTheModelsFigures();
+    void labelsDoNotOverlap_data();
+    void labelsDoNotOverlap();
     void frameTime();
     void teachingScreenshot();
 
@@ -294,6 +298,45 @@ void TestUiTeaching::captionsNameTheModelsFigures()
     QVERIFY(transfer.contains(t.decodePool));
     QVERIFY(decode.contains(QStringLiteral("memory-bound")));
     QVERIFY(done.contains(QString::number(t.outputTokens)));
+}
+
+void TestUiTeaching::labelsDoNotOverlap_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("fraction");   // of the request's time
+    QTest::newRow("1280x720 prefill") << QSize(1280, 720) << 0.1;
+    QTest::newRow("1280x720 decode") << QSize(1280, 720) << 0.5;
+    QTest::newRow("1024x640 decode") << QSize(1024, 640) << 0.5;
+}
+
+void TestUiTeaching::labelsDoNotOverlap()
+{
+    QFETCH(QSize, size);
+    QFETCH(double, fraction);
+    m_view->setWorkload(m_demo.workloads.front().id);
+    m_view->resize(size);
+    QCoreApplication::processEvents();
+    m_view->setTime(m_view->timeline().totalS() * fraction);
+    std::vector<QRectF> rects;
+    for (QGraphicsItem *item : m_view->scene()->items()) {
+        if (!item->isVisible())
+            continue;
+        if (auto *t = dynamic_cast<QGraphicsSimpleTextItem *>(item); t && !t->text().isEmpty())
+            rects.push_back(t->sceneBoundingRect().adjusted(1, 1, -1, -1));
+        // A wrapping text item's rectangle includes its document's 4 px margin on every side.
+        if (auto *t = dynamic_cast<QGraphicsTextItem *>(item); t && !t->toPlainText().isEmpty())
+            rects.push_back(t->sceneBoundingRect().adjusted(5, 5, -5, -5));
+    }
+    QVERIFY(rects.size() > 15);
+    for (std::size_t i = 0; i < rects.size(); ++i) {
+        QVERIFY2(m_view->scene()->sceneRect().contains(rects[i]),
+                 qPrintable(QStringLiteral("%1,%2 %3x%4").arg(rects[i].x()).arg(rects[i].y()).arg(rects[i].width()).arg(rects[i].height())));
+        for (std::size_t j = i + 1; j < rects.size(); ++j)
+            QVERIFY2(!rects[i].intersects(rects[j]),
+                     qPrintable(QStringLiteral("%1,%2 and %3,%4").arg(rects[i].x()).arg(rects[i].y()).arg(rects[j].x()).arg(rects[j].y())));
+    }
+    m_view->resize(1280, 720);
+    QCoreApplication::processEvents();
 }
 
 void TestUiTeaching::frameTime()

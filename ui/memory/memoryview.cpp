@@ -1,6 +1,7 @@
 #include "ui/memory/memoryview.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
@@ -109,6 +110,7 @@ MemoryView::MemoryView(PlanDocument *document, const Catalog *catalog, LiveEvalu
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setBackgroundBrush(Qt::white);
+    m_view->viewport()->installEventFilter(this);
 
     connect(m_poolBox, &QComboBox::activated, this, [this](int i) { setPool(m_poolBox->itemData(i).toInt()); });
     connect(m_workloadBox, &QComboBox::activated, this, [this](int i) { setWorkload(m_workloadBox->itemData(i).toInt()); });
@@ -185,10 +187,13 @@ void MemoryView::refresh()
     relayout();
 }
 
-void MemoryView::resizeEvent(QResizeEvent *event)
+bool MemoryView::eventFilter(QObject *watched, QEvent *event)
 {
-    QWidget::resizeEvent(event);
-    relayout();
+    // The scene is laid out at the viewport's size, which the layout sets after this widget's own
+    // resize: follow the viewport.
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        relayout();
+    return QWidget::eventFilter(watched, event);
 }
 
 void MemoryView::showEvent(QShowEvent *event)

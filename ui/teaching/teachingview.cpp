@@ -1,6 +1,7 @@
 #include "ui/teaching/teachingview.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QGraphicsPathItem>
 #include <QGraphicsRectItem>
@@ -117,6 +118,7 @@ TeachingView::TeachingView(PlanDocument *document, const Catalog *catalog, LiveE
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setBackgroundBrush(Qt::white);
+    m_view->viewport()->installEventFilter(this);
     // The keys belong to the animation, not to scrolling the view.
     m_view->setFocusPolicy(Qt::NoFocus);
     setFocusPolicy(Qt::StrongFocus);
@@ -294,10 +296,13 @@ void TeachingView::updateControls()
     m_stepButton->setEnabled(m_timeline.valid);
 }
 
-void TeachingView::resizeEvent(QResizeEvent *event)
+bool TeachingView::eventFilter(QObject *watched, QEvent *event)
 {
-    QWidget::resizeEvent(event);
-    relayout();
+    // The scene is laid out at the viewport's size, which the layout sets after this widget's own
+    // resize: follow the viewport.
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        relayout();
+    return QWidget::eventFilter(watched, event);
 }
 
 void TeachingView::renderFrame(QPainter *painter, const QRectF &target)
@@ -307,10 +312,15 @@ void TeachingView::renderFrame(QPainter *painter, const QRectF &target)
 
 QString TeachingView::caption() const
 {
+    return captionAt(m_time);
+}
+
+QString TeachingView::captionAt(double time) const
+{
     const TeachingTimeline &t = m_timeline;
     if (!t.valid)
         return t.problem;
-    const int i = t.phaseAt(m_time);
+    const int i = t.phaseAt(time);
     const TeachingPhase &p = t.phases[std::size_t(i)];
     switch (p.kind) {
     case TeachingPhaseKind::Prefill:
@@ -351,7 +361,19 @@ void TeachingView::relayout()
     m_frame.sentence = m_scene->addText(QString(), pixelFont(SentencePx));
     m_frame.sentence->setTextWidth(W - 2 * Margin);
     m_frame.sentence->setPos(Margin - 4, 4 + TitlePx * 1.45);
-    const double captionBottom = 4 + TitlePx * 1.45 + 3 * SentencePx * 1.35 + 8;
+    // Room for the longest caption at this width, so no phase's sentence runs into the figures.
+    double sentenceH = 0;
+    for (const TeachingPhase &p : m_timeline.phases) {
+        if (&p != m_timeline.phases.data() && p.kind == (&p - 1)->kind)
+            continue;
+        m_frame.sentence->setPlainText(captionAt(p.startS));
+        sentenceH = std::max(sentenceH, m_frame.sentence->boundingRect().height());
+    }
+    if (m_timeline.phases.empty()) {
+        m_frame.sentence->setPlainText(captionAt(0));
+        sentenceH = m_frame.sentence->boundingRect().height();
+    }
+    const double captionBottom = m_frame.sentence->y() + sentenceH + 2;
     m_frame.clock = text(m_scene, QString(), FigurePx, false, QPointF(Margin, captionBottom), QColor(0x40, 0x40, 0x40));
     if (!m_timeline.valid) {
         updateFrame();
@@ -361,7 +383,8 @@ void TeachingView::relayout()
 
     // Stations: prefill pool, KV link, decode pool.
     const double top = captionBottom + FigurePx * 1.6 + 8;
-    const double stationH = std::clamp(H * 0.36, 200.0, 300.0);
+    // The stations take what the lower panel (title, two bars, two lines: about 210 px) leaves.
+    const double stationH = std::clamp(H - top - 230, 170.0, 300.0);
     const double boxW = W * 0.31;
     const QRectF preBox(Margin, top, boxW, stationH);
     const QRectF decBox(W - Margin - boxW, top, boxW, stationH);
@@ -443,6 +466,7 @@ void TeachingView::relayout()
         text(m_scene, tr("Output (same pool: no KV transfer)"), LabelPx, true, QPointF(tokBox.left(), tokBox.top() + 4));
     const double tokTop = tokBox.top() + LabelPx * 1.7 + FigurePx * 1.5 + 8;
     m_frame.tokens = text(m_scene, QString(), LabelPx, true, QPointF(tokBox.left() + 8, tokTop));
+    m_frame.tokensWidth = tokBox.width() - 16;
     const double areaW = tokBox.width() - 16, areaH = tokBox.bottom() - (tokTop + LabelPx * 1.6) - 8;
     const int n = std::max(1, t.outputTokens);
     // Largest square cell that fits n cells in the area.
@@ -490,7 +514,8 @@ void TeachingView::relayout()
         auto *p = text(m_scene, QString(), FigurePx, true, QPointF(x, lowTop + LabelPx * 1.6));
         setElided(p, pool, colW);
         double y = lowTop + LabelPx * 1.6 + FigurePx * 1.5;
-        const double rungH = std::min(30.0, (H - Margin - FigurePx * 3 - y) / std::max<std::size_t>(1, tiers.size()) - 4);
+        const double rungH =
+            std::clamp((H - Margin - FigurePx * 3 - y) / double(std::max<std::size_t>(1, tiers.size())) - 4, FigurePx * 1.4, 30.0);
         for (const TeachingTier &tier : tiers) {
             auto *r = m_scene->addRect(QRectF(x, y, colW, rungH), QPen(QColor(0x60, 0x60, 0x60)), idle());
             r->setZValue(1);
@@ -550,7 +575,7 @@ void TeachingView::updateFrame()
     for (std::size_t k = 0; k < m_frame.promptCells.size(); ++k)
         m_frame.promptCells[k]->setBrush(int(k) < lit ? preColour : idle());
     const double ttftNow = std::min(m_time, t.ttftS());
-    m_frame.ttft->setText(tr("TTFT %1 of %2").arg(ms(ttftNow), ms(t.ttftS())));
+    setElided(m_frame.ttft, tr("TTFT %1 of %2").arg(ms(ttftNow), ms(t.ttftS())), m_frame.ttftBarWidth);
     QRectF tb = m_frame.ttftBar->rect();
     tb.setWidth(t.ttftS() > 0 ? m_frame.ttftBarWidth * ttftNow / t.ttftS() : 0);
     m_frame.ttftBar->setRect(tb);
@@ -573,21 +598,24 @@ void TeachingView::updateFrame()
         c->setBrush(int(k) < emitted ? (newest ? QColor::fromRgb(okabeIto::SkyBlue) : QColor::fromRgb(okabeIto::Blue)) : idle());
         c->setPen(newest ? QPen(Qt::black, 2) : Qt::NoPen);
     }
-    m_frame.tokens->setText(p.kind == TeachingPhaseKind::Decode
-                                ? tr("Token %1 of %2 · this step %3").arg(emitted + 1).arg(t.outputTokens).arg(ms(t.tpotS))
-                                : tr("%1 of %2 tokens out").arg(emitted).arg(t.outputTokens));
+    setElided(m_frame.tokens,
+              p.kind == TeachingPhaseKind::Decode
+                  ? tr("Token %1 of %2 · this step %3").arg(emitted + 1).arg(t.outputTokens).arg(ms(t.tpotS))
+                  : tr("%1 of %2 tokens out").arg(emitted).arg(t.outputTokens),
+              m_frame.tokensWidth);
 
     // The pass behind the current phase: time reading memory against time computing.
     const bool decoding = p.kind == TeachingPhaseKind::Decode || p.kind == TeachingPhaseKind::Done;
     const PhaseResult &pass = decoding ? static_cast<const PhaseResult &>(t.step) : static_cast<const PhaseResult &>(t.prefill);
-    m_frame.passTitle->setText(decoding ? tr("One decode step (%1 sequences on %2 devices): %3")
+    setElided(m_frame.passTitle, decoding ? tr("One decode step (%1 sequences on %2 devices): %3")
                                               .arg(t.decodeBatch)
                                               .arg(t.decodeReplicaDevices)
                                               .arg(boundName(pass.bound))
                                         : (t.prefillBatch == 1 ? tr("The prefill pass (one prompt): %1").arg(boundName(pass.bound))
                                                                : tr("The prefill pass (%1 prompts together): %2")
                                                                      .arg(t.prefillBatch)
-                                                                     .arg(boundName(pass.bound))));
+                                                                     .arg(boundName(pass.bound))),
+              m_frame.barWidth);
     const double longest = std::max({pass.memoryS, pass.computeS, 1e-12});
     QRectF mb = m_frame.memoryBar->rect();
     mb.setWidth(m_frame.barWidth * pass.memoryS / longest);

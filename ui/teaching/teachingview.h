@@ -73,7 +73,7 @@ public:
     void renderFrame(QPainter *painter, const QRectF &target);
 
 protected:
-    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildControls();
@@ -82,6 +82,7 @@ private:
     void relayout();
     void updateFrame();
     void updateControls();
+    QString captionAt(double time) const;
 
     PlanDocument *m_document;
     const Catalog *m_catalog;
@@ -116,6 +117,7 @@ private:
         QGraphicsSimpleTextItem *linkFigures = nullptr;
         std::vector<QGraphicsRectItem *> tokenCells;
         QGraphicsSimpleTextItem *tokens = nullptr;
+        double tokensWidth = 0;
         QGraphicsSimpleTextItem *passTitle = nullptr;
         QGraphicsRectItem *memoryBar = nullptr;
         QGraphicsRectItem *computeBar = nullptr;
