@@ -26,11 +26,15 @@ PlanSummary summarise(const Plan &plan, const Catalog &catalog)
 
 QString summaryText(const PlanSummary &s)
 {
-    auto tr = [](const char *text, int n) { return QCoreApplication::translate("tokenroute::ui::PlanSummary", text, nullptr, n); };
-    QStringList parts{tr("%n rack(s)", s.racks), tr("%n server(s)", s.servers), tr("%n accelerator(s)", s.accelerators),
-                      tr("%n pool(s)", s.pools), tr("%n workload(s)", s.workloads)};
+    // tr(text, disambiguation, n), the shape lupdate reads as a plural message.
+    auto tr = [](const char *text, const char *disambiguation, int n) {
+        return QCoreApplication::translate("tokenroute::ui::PlanSummary", text, disambiguation, n);
+    };
+    QStringList parts{tr("%n rack(s)", nullptr, s.racks), tr("%n server(s)", nullptr, s.servers),
+                      tr("%n accelerator(s)", nullptr, s.accelerators), tr("%n pool(s)", nullptr, s.pools),
+                      tr("%n workload(s)", nullptr, s.workloads)};
     if (s.unknownItems > 0)
-        parts << tr("%n item(s) not in the catalogue", s.unknownItems);
+        parts << tr("%n item(s) not in the catalogue", nullptr, s.unknownItems);
     return parts.join(QStringLiteral("  ·  "));
 }
 
