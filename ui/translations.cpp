@@ -143,7 +143,7 @@ int installTranslations(QCoreApplication &app, const QString &code)
 
     int count = 0;
     // Installed first, consulted last: the English plural forms sit under any other language.
-    auto *english = new QTranslator(&app);
+    auto *english = new ProjectTranslator(&app);
     count += install(english, english->load(QStringLiteral(":/i18n/tokenroute_en.qm")));
     s_current = QStringLiteral("en");
     if (code == QStringLiteral("en") || !availableLanguages().contains(code))

@@ -17,6 +17,48 @@
             <numerusform>%n devices</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n rack(s)</source>
+        <translation>
+            <numerusform>%n rack</numerusform>
+            <numerusform>%n racks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation>
+            <numerusform>%n server</numerusform>
+            <numerusform>%n servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accelerator(s)</source>
+        <translation>
+            <numerusform>%n accelerator</numerusform>
+            <numerusform>%n accelerators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pool(s)</source>
+        <translation>
+            <numerusform>%n pool</numerusform>
+            <numerusform>%n pools</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workload(s)</source>
+        <translation>
+            <numerusform>%n workload</numerusform>
+            <numerusform>%n workloads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) not in the catalogue</source>
+        <translation>
+            <numerusform>%n item not in the catalogue</numerusform>
+            <numerusform>%n items not in the catalogue</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tokenroute::ui::BenchPanel</name>
@@ -196,16 +238,6 @@
         <translation>
             <numerusform>&lt;h2&gt;%n item selected&lt;/h2&gt;</numerusform>
             <numerusform>&lt;h2&gt;%n items selected&lt;/h2&gt;</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>tokenroute::ui::TeachingView</name>
-    <message numerus="yes">
-        <source>The prefill pass (%n prompt(s)): %1</source>
-        <translation>
-            <numerusform>The prefill pass (%n prompt): %1</numerusform>
-            <numerusform>The prefill pass (%n prompts): %1</numerusform>
         </translation>
     </message>
 </context>

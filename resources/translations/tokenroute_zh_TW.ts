@@ -280,18 +280,6 @@
         <translation>此方案沒有可模擬的工作負載：請新增一個工作負載，以及一個能容納其模型的資源池。</translation>
     </message>
     <message>
-        <source>%1 (cumulative capacity)</source>
-        <translation>%1（累計容量）</translation>
-    </message>
-    <message>
-        <source>Each workload&apos;s generated traffic (%1 requests, seed 1), LRU, one tier at each capacity; markers: the serving pools&apos; tiers, filled fastest first</source>
-        <translation>各工作負載產生的流量（%1 個請求，種子 1），LRU，每種容量一個層級；標記：服務資源池的層級，由最快者開始填滿</translation>
-    </message>
-    <message>
-        <source>Roofline: the plan&apos;s devices and measured kernels</source>
-        <translation>Roofline：方案中的裝置與實測核心</translation>
-    </message>
-    <message>
         <source>Arithmetic intensity (FLOP per byte)</source>
         <translation>運算強度（每位元組 FLOP）</translation>
     </message>
@@ -304,56 +292,12 @@
         <translation>此方案沒有任何裝置具有型錄峰值。請新增含加速器的資源池。</translation>
     </message>
     <message>
-        <source>%1 %2 peak</source>
-        <translation>%1 %2 峰值</translation>
-    </message>
-    <message>
-        <source>%1 peak (measured run)</source>
-        <translation>%1 峰值（實測執行）</translation>
-    </message>
-    <message>
-        <source>Benchmark run %1 · %2 · catalogue peaks at the highest native precision up to 16 bits</source>
-        <translation>基準測試執行 %1 · %2 · 型錄峰值取最高原生精度（至多 16 位元）</translation>
-    </message>
-    <message>
-        <source>Catalogue peaks only; no benchmark run is stored. </source>
-        <translation>僅有型錄峰值；未儲存任何基準測試執行。</translation>
-    </message>
-    <message>
-        <source>Memory hierarchy: bandwidth against size</source>
-        <translation>記憶體階層：頻寬與大小的關係</translation>
-    </message>
-    <message>
-        <source>Working set or capacity per device (bytes)</source>
-        <translation>每個裝置的工作集或容量（位元組）</translation>
-    </message>
-    <message>
         <source>GB/s</source>
         <translation>GB/s</translation>
     </message>
     <message>
         <source>No memory probe is stored and the plan has no devices. </source>
         <translation>未儲存記憶體探測結果，且方案中沒有裝置。</translation>
-    </message>
-    <message>
-        <source>Measured read bandwidth · %1</source>
-        <translation>實測讀取頻寬 · %1</translation>
-    </message>
-    <message>
-        <source>%1 · %2 (catalogue)</source>
-        <translation>%1 · %2（型錄）</translation>
-    </message>
-    <message>
-        <source>Benchmark run %1 · %2 · memory probe, and the catalogue&apos;s tier figures</source>
-        <translation>基準測試執行 %1 · %2 · 記憶體探測與型錄的層級數據</translation>
-    </message>
-    <message>
-        <source>No memory probe is stored: these are the catalogue&apos;s tier figures, not measurements. </source>
-        <translation>未儲存記憶體探測結果：以下是型錄的層級數據，並非實測值。</translation>
-    </message>
-    <message>
-        <source>Power per rack against its budget</source>
-        <translation>各機櫃電力與其預算</translation>
     </message>
     <message>
         <source>Rack</source>
@@ -378,10 +322,6 @@
     <message>
         <source>rack %1</source>
         <translation>機櫃 %1</translation>
-    </message>
-    <message>
-        <source>Rated power of the items in each rack, from the evaluation</source>
-        <translation>各機櫃內項目的額定電力，取自評估結果</translation>
     </message>
     <message>
         <source>Series</source>
@@ -471,29 +411,41 @@
         <source>%1 % of the demand has no route within the SLOs.</source>
         <translation>%1 % 的需求沒有符合 SLO 的路由。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n rack(s)</source>
-        <translation>%n 個機櫃</translation>
+        <translation>
+            <numerusform>%n 個機櫃</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n server(s)</source>
-        <translation>%n 台伺服器</translation>
+        <translation>
+            <numerusform>%n 台伺服器</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n accelerator(s)</source>
-        <translation>%n 個加速器</translation>
+        <translation>
+            <numerusform>%n 個加速器</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n pool(s)</source>
-        <translation>%n 個資源池</translation>
+        <translation>
+            <numerusform>%n 個資源池</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n workload(s)</source>
-        <translation>%n 個工作負載</translation>
+        <translation>
+            <numerusform>%n 個工作負載</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n item(s) not in the catalogue</source>
-        <translation>%n 個項目不在型錄中</translation>
+        <translation>
+            <numerusform>%n 個項目不在型錄中</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 · %2 · %3 · id %4</source>
@@ -938,24 +890,8 @@
         <translation>TPOT SLO 必須大於 0 ms。</translation>
     </message>
     <message>
-        <source>SRAM (on chip)</source>
-        <translation>SRAM（晶片內）</translation>
-    </message>
-    <message>
-        <source>HBM / GDDR (device)</source>
-        <translation>HBM / GDDR（裝置）</translation>
-    </message>
-    <message>
         <source>Host DRAM</source>
         <translation>主機 DRAM</translation>
-    </message>
-    <message>
-        <source>Flash (NVMe)</source>
-        <translation>快閃記憶體（NVMe）</translation>
-    </message>
-    <message>
-        <source>Remote memory</source>
-        <translation>遠端記憶體</translation>
     </message>
     <message>
         <source>Choose a pool with devices to see its memory tiers.</source>
@@ -1030,6 +966,106 @@
     <message>
         <source>Racks, equipment, routes, costs and each chart&apos;s data as CSV, into a folder</source>
         <translation>將機櫃、設備、路由、成本及每張圖表的資料存成 CSV，放入資料夾</translation>
+    </message>
+    <message>
+        <source>Generated traffic, %1 requests per workload, LRU · dots: tiers, cumulative</source>
+        <translation>產生的流量，每個工作負載 %1 個請求，LRU · 圓點：層級，累計</translation>
+    </message>
+    <message>
+        <source>no prefix hit at any size: %1</source>
+        <translation>在任何大小都沒有前綴命中：%1</translation>
+    </message>
+    <message>
+        <source>No workload&apos;s traffic shares a whole 512-token block of prompt (%1).</source>
+        <translation>沒有工作負載的流量共用一個完整的 512 詞元提示區塊（%1）。</translation>
+    </message>
+    <message>
+        <source>Roofline</source>
+        <translation>Roofline</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>這台電腦</translation>
+    </message>
+    <message>
+        <source>Benchmark run %1 · dots: measured kernels</source>
+        <translation>基準測試執行 %1 · 圓點：實測核心</translation>
+    </message>
+    <message>
+        <source>Benchmark run %1 on %2 · dots: measured kernels</source>
+        <translation>基準測試執行 %1（於 %2）· 圓點：實測核心</translation>
+    </message>
+    <message>
+        <source>Catalogue peaks; no benchmark run stored (tokenroute-cli bench --quick --save PLAN)</source>
+        <translation>型錄峰值；未儲存基準測試執行（tokenroute-cli bench --quick --save PLAN）</translation>
+    </message>
+    <message>
+        <source>Memory hierarchy</source>
+        <translation>記憶體階層</translation>
+    </message>
+    <message>
+        <source>Working set or capacity per device (GB)</source>
+        <translation>每個裝置的工作集或容量（GB）</translation>
+    </message>
+    <message>
+        <source>measured · %1</source>
+        <translation>實測 · %1</translation>
+    </message>
+    <message>
+        <source>Benchmark run %1: memory probe · pools: catalogue tiers</source>
+        <translation>基準測試執行 %1：記憶體探測 · 資源池：型錄層級</translation>
+    </message>
+    <message>
+        <source>No memory probe stored: catalogue tier figures, not measurements</source>
+        <translation>未儲存記憶體探測結果：型錄層級數據，並非實測值</translation>
+    </message>
+    <message>
+        <source>Power per rack</source>
+        <translation>各機櫃電力</translation>
+    </message>
+    <message>
+        <source>Rated IT power of each rack&apos;s items against the rack&apos;s budget</source>
+        <translation>各機櫃內項目的額定 IT 電力與機櫃預算</translation>
+    </message>
+    <message>
+        <source>SRAM</source>
+        <translation>SRAM</translation>
+    </message>
+    <message>
+        <source>HBM / GDDR</source>
+        <translation>HBM / GDDR</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>快閃記憶體</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>遠端</translation>
+    </message>
+    <message>
+        <source>HBM</source>
+        <translation>HBM</translation>
+    </message>
+    <message>
+        <source>GDDR</source>
+        <translation>GDDR</translation>
+    </message>
+    <message>
+        <source>LPDDR</source>
+        <translation>LPDDR</translation>
+    </message>
+    <message>
+        <source>CXL DRAM</source>
+        <translation>CXL DRAM</translation>
+    </message>
+    <message>
+        <source>NVMe flash</source>
+        <translation>NVMe 快閃記憶體</translation>
+    </message>
+    <message>
+        <source>The performance model finds no operating point of %1 on its route.</source>
+        <translation>效能模型在 %1 的路由上找不到運作點。</translation>
     </message>
 </context>
 <context>
@@ -1452,6 +1488,14 @@
     <message>
         <source>Cannot write %1.</source>
         <translation>無法寫入 %1。</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A：%1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
     </message>
 </context>
 <context>
@@ -2162,18 +2206,6 @@
         <translation>KV 快取所屬：</translation>
     </message>
     <message>
-        <source>Memory tiers of %1 (%2 × %3), holding the KV cache of %4 (%5)</source>
-        <translation>%1 的記憶體層級（%2 × %3），存放 %4 的 KV 快取（%5）</translation>
-    </message>
-    <message>
-        <source>Capacity on a log scale; orange rungs hold KV cache. %1 reuses a prefix of %2 tokens: the last column says from which tier fetching it beats computing it again.</source>
-        <translation>容量採對數刻度；橘色階層存放 KV 快取。%1 重用 %2 個詞元的前綴：最後一欄說明從哪個層級讀取勝過重新運算。</translation>
-    </message>
-    <message>
-        <source>Capacity on a log scale; orange rungs hold KV cache. %1 reuses no prefix.</source>
-        <translation>容量採對數刻度；橘色階層存放 KV 快取。%1 不重用前綴。</translation>
-    </message>
-    <message>
         <source>Tier</source>
         <translation>層級</translation>
     </message>
@@ -2184,22 +2216,6 @@
     <message>
         <source>KV tokens</source>
         <translation>KV 詞元</translation>
-    </message>
-    <message>
-        <source>Bandwidth</source>
-        <translation>頻寬</translation>
-    </message>
-    <message>
-        <source>Latency</source>
-        <translation>延遲</translation>
-    </message>
-    <message>
-        <source>Energy/bit</source>
-        <translation>每位元能耗</translation>
-    </message>
-    <message>
-        <source>$/GB</source>
-        <translation>$/GB</translation>
     </message>
     <message>
         <source>Hit ratio</source>
@@ -2234,28 +2250,12 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>working memory</source>
-        <translation>工作記憶體</translation>
-    </message>
-    <message>
-        <source>%1 pJ</source>
-        <translation>%1 pJ</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>Fetching wins at every length to %1 tokens</source>
-        <translation>在 %1 個詞元以內的任何長度，讀取都較划算</translation>
-    </message>
-    <message>
         <source>Recomputing wins at every length</source>
         <translation>在任何長度，重新運算都較划算</translation>
-    </message>
-    <message>
-        <source>Fetching wins beyond %1 tokens</source>
-        <translation>超過 %1 個詞元時讀取較划算</translation>
     </message>
     <message>
         <source>Fetching wins below %1 tokens</source>
@@ -2276,6 +2276,50 @@
     <message>
         <source>This prefix: fetch %1, recompute %2</source>
         <translation>此前綴：讀取 %1，重新運算 %2</translation>
+    </message>
+    <message>
+        <source>Memory tiers of %1</source>
+        <translation>%1 的記憶體層級</translation>
+    </message>
+    <message>
+        <source>%1 × %2 · KV cache of %3 (%4) · capacity on a log scale; orange rungs hold KV cache.</source>
+        <translation>%1 × %2 · %3 的 KV 快取（%4）· 容量採對數刻度；橘色階層存放 KV 快取。</translation>
+    </message>
+    <message>
+        <source>It reuses a prefix of %1 tokens: the last column says whether fetching it from the tier beats computing it again.</source>
+        <translation>它重用 %1 個詞元的前綴：最後一欄說明從該層級讀取是否勝過重新運算。</translation>
+    </message>
+    <message>
+        <source>It reuses no prefix.</source>
+        <translation>它不重用前綴。</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Energy, price</source>
+        <translation>能耗、價格</translation>
+    </message>
+    <message>
+        <source>%1, no KV</source>
+        <translation>%1，無 KV</translation>
+    </message>
+    <message>
+        <source>%1 pJ/bit</source>
+        <translation>%1 pJ/bit</translation>
+    </message>
+    <message>
+        <source>%1/GB</source>
+        <translation>%1/GB</translation>
+    </message>
+    <message>
+        <source>Fetching wins at every length up to %1 tokens</source>
+        <translation>在 %1 個詞元以內的任何長度，讀取都較划算</translation>
+    </message>
+    <message>
+        <source>Fetching wins from %1 tokens on</source>
+        <translation>從 %1 個詞元起讀取較划算</translation>
     </message>
 </context>
 <context>
@@ -2874,16 +2918,8 @@
         <translation>顯示所有機櫃（Ctrl+0）</translation>
     </message>
     <message>
-        <source>Zoom In</source>
-        <translation>放大</translation>
-    </message>
-    <message>
         <source>Zoom in (+ or the wheel)</source>
         <translation>放大（+ 或滾輪）</translation>
-    </message>
-    <message>
-        <source>Zoom Out</source>
-        <translation>縮小</translation>
     </message>
     <message>
         <source>Zoom out (- or the wheel)</source>
@@ -2898,40 +2934,8 @@
         <translation>顯示伺服器與交換器之間的連結</translation>
     </message>
     <message>
-        <source>Add Rack</source>
-        <translation>新增機櫃</translation>
-    </message>
-    <message>
-        <source>Add an empty rack at the end of the row</source>
-        <translation>在該列末端新增一個空機櫃</translation>
-    </message>
-    <message>
-        <source>48U, liquid-cooled, 120 kW</source>
-        <translation>48U，液冷，120 kW</translation>
-    </message>
-    <message>
-        <source>48U, liquid-cooled, 60 kW</source>
-        <translation>48U，液冷，60 kW</translation>
-    </message>
-    <message>
-        <source>42U, air-cooled, 30 kW</source>
-        <translation>42U，氣冷，30 kW</translation>
-    </message>
-    <message>
-        <source>42U, air-cooled, 15 kW</source>
-        <translation>42U，氣冷，15 kW</translation>
-    </message>
-    <message>
-        <source>Rack Properties…</source>
-        <translation>機櫃屬性…</translation>
-    </message>
-    <message>
         <source>Change the selected rack&apos;s name, size, power budget and cooling</source>
         <translation>變更所選機櫃的名稱、大小、電力預算與散熱方式</translation>
-    </message>
-    <message>
-        <source>Delete Rack</source>
-        <translation>刪除機櫃</translation>
     </message>
     <message>
         <source>Delete the selected rack and everything in it</source>
@@ -2974,10 +2978,6 @@
         <translation>資源池 — 拖放伺服器以指派</translation>
     </message>
     <message>
-        <source>Drag from the catalogue into a rack or onto a pool · Del deletes · Ctrl+D duplicates · Ctrl+L links two items · ↑/↓ move by one U · right-click a rack to edit it</source>
-        <translation>從型錄拖曳到機櫃或資源池上 · Del 刪除 · Ctrl+D 複製 · Ctrl+L 連接兩個項目 · ↑/↓ 移動一個 U · 在機櫃上按右鍵即可編輯</translation>
-    </message>
-    <message>
         <source>%1 has no %2U gap free.</source>
         <translation>%1 沒有 %2U 的空位。</translation>
     </message>
@@ -2994,6 +2994,50 @@
     <message>
         <source>Select a rack first: click it or an item in it.</source>
         <translation>請先選擇機櫃：點選機櫃或其中的項目。</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation>機櫃</translation>
+    </message>
+    <message>
+        <source>Add a rack, or change or delete the selected one</source>
+        <translation>新增機櫃，或變更、刪除所選機櫃</translation>
+    </message>
+    <message>
+        <source>Add 48U, liquid-cooled, 120 kW</source>
+        <translation>新增 48U，液冷，120 kW</translation>
+    </message>
+    <message>
+        <source>Add 48U, liquid-cooled, 60 kW</source>
+        <translation>新增 48U，液冷，60 kW</translation>
+    </message>
+    <message>
+        <source>Add 42U, air-cooled, 30 kW</source>
+        <translation>新增 42U，氣冷，30 kW</translation>
+    </message>
+    <message>
+        <source>Add 42U, air-cooled, 15 kW</source>
+        <translation>新增 42U，氣冷，15 kW</translation>
+    </message>
+    <message>
+        <source>Rack &amp;Properties…</source>
+        <translation>機櫃屬性(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Rack</source>
+        <translation>刪除機櫃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Drag from the catalogue into a rack or onto a pool · Del deletes · Ctrl+D duplicates · Ctrl+L links two items · ↑/↓ move one U · right-click a rack to edit it</source>
+        <translation>從型錄拖曳到機櫃或資源池上 · Del 刪除 · Ctrl+D 複製 · Ctrl+L 連接兩個項目 · ↑/↓ 移動一個 U · 在機櫃上按右鍵即可編輯</translation>
     </message>
 </context>
 <context>
@@ -4096,18 +4140,6 @@ Drag into a rack, or double-click to add it to the selected rack.</source>
         <translation>播放或暫停請求（空白鍵）</translation>
     </message>
     <message>
-        <source>The whole %1-token prompt is computed at once on %2 (%3). Every weight is used on every prompt token, so this pass is %4; the first token appears after the TTFT of %5.</source>
-        <translation>整個 %1 詞元的提示在 %2（%3）上一次算完。每個權重都作用於每個提示詞元，因此這一趟是%4；首個詞元在 %5 的 TTFT 後出現。</translation>
-    </message>
-    <message>
-        <source>The prompt&apos;s KV cache, %1, travels over %2 to %3 in %4, so decode can continue where prefill stopped without computing the prompt again.</source>
-        <translation>提示的 KV 快取（%1）經由 %2 以 %4 傳送到 %3，讓解碼可以接續預填停下之處，而不必重新計算提示。</translation>
-    </message>
-    <message>
-        <source>the KV link</source>
-        <translation>KV 連結</translation>
-    </message>
-    <message>
         <source>Each decode step emits one more token. It reads every weight and the KV cache of its %1 sequences but does only %2 FLOP per byte read, against the %3 the %4 could do: it is %5, %6 per token.</source>
         <translation>每個解碼步驟多輸出一個詞元。它讀取所有權重與 %1 個序列的 KV 快取，但每讀取一位元組只做 %2 FLOP，而 %4 可做到 %3：它是%5，每詞元 %6。</translation>
     </message>
@@ -4128,14 +4160,6 @@ Drag into a rack, or double-click to add it to the selected rack.</source>
         <translation>，與另外 %1 個一起預填</translation>
     </message>
     <message>
-        <source>KV link: %1</source>
-        <translation>KV 連結：%1</translation>
-    </message>
-    <message>
-        <source>path</source>
-        <translation>路徑</translation>
-    </message>
-    <message>
         <source>%1 in %2 at %3/s</source>
         <translation>%1，耗時 %2，速率 %3/s</translation>
     </message>
@@ -4144,16 +4168,8 @@ Drag into a rack, or double-click to add it to the selected rack.</source>
         <translation>輸出（同一資源池：不需傳輸 KV）</translation>
     </message>
     <message>
-        <source>Where the KV cache lives</source>
-        <translation>KV 快取存放位置</translation>
-    </message>
-    <message>
         <source>size not stated</source>
         <translation>未指定大小</translation>
-    </message>
-    <message>
-        <source>%1 (device) · %2 for KV</source>
-        <translation>%1（裝置）· %2 供 KV 使用</translation>
     </message>
     <message>
         <source>Teaching mode</source>
@@ -4195,12 +4211,6 @@ Drag into a rack, or double-click to add it to the selected rack.</source>
         <source>One decode step (%1 sequences on %2 devices): %3</source>
         <translation>一個解碼步驟（%1 個序列，%2 個裝置）：%3</translation>
     </message>
-    <message numerus="yes">
-        <source>The prefill pass (%n prompt(s)): %1</source>
-        <translation>
-            <numerusform>預填階段（%n 個提示）：%1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Reading memory: %1 of weights + %2 of KV cache → %3</source>
         <translation>讀取記憶體：權重 %1 + KV 快取 %2 → %3</translation>
@@ -4214,8 +4224,52 @@ Drag into a rack, or double-click to add it to the selected rack.</source>
         <translation>每讀取一位元組 %1 FLOP；%2 的平衡點為 %3</translation>
     </message>
     <message>
-        <source>KV cache of this request: %1 (%2 tokens) in %3</source>
-        <translation>此請求的 KV 快取：%1（%2 個詞元），位於 %3</translation>
+        <source>The whole %1-token prompt is computed at once on the %2 devices of %3. Every weight is used on every prompt token, so this pass is %4; the first token appears after the TTFT of %5.</source>
+        <translation>整個 %1 詞元的提示在 %3 的 %2 個裝置上一次算完。每個權重都作用於每個提示詞元，因此這一趟是%4；首個詞元在 %5 的 TTFT 後出現。</translation>
+    </message>
+    <message>
+        <source>The prompt&apos;s KV cache, %1, travels over the network to %2 in %3, so decode can continue where prefill stopped without computing the prompt again.</source>
+        <translation>提示的 KV 快取（%1）經由網路以 %3 傳送到 %2，讓解碼可以接續預填停下之處，而不必重新計算提示。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 pool)</source>
+        <translation>%1（%2資源池）</translation>
+    </message>
+    <message>
+        <source>KV cache transfer</source>
+        <translation>KV 快取傳輸</translation>
+    </message>
+    <message>
+        <source>over the plan&apos;s KV path</source>
+        <translation>經由方案的 KV 路徑</translation>
+    </message>
+    <message>
+        <source>over %1</source>
+        <translation>經由 %1</translation>
+    </message>
+    <message>
+        <source>Blue: reading memory. Vermillion: arithmetic at peak. The longer bar sets the pace.</source>
+        <translation>藍色：讀取記憶體。朱紅色：以峰值運算。較長的長條決定速度。</translation>
+    </message>
+    <message>
+        <source>Where the KV cache lives (orange)</source>
+        <translation>KV 快取存放位置（橘色）</translation>
+    </message>
+    <message>
+        <source>%1 (device) · %2</source>
+        <translation>%1（裝置）· %2</translation>
+    </message>
+    <message>
+        <source>The prefill pass (one prompt): %1</source>
+        <translation>預填階段（一個提示）：%1</translation>
+    </message>
+    <message>
+        <source>The prefill pass (%1 prompts together): %2</source>
+        <translation>預填階段（%1 個提示一起）：%2</translation>
+    </message>
+    <message>
+        <source>This request&apos;s KV: %1 (%2 tokens) in %3</source>
+        <translation>此請求的 KV：%1（%2 個詞元），位於 %3</translation>
     </message>
 </context>
 <context>
