@@ -34,6 +34,7 @@
 #include "ui/catalogmodel.h"
 #include "ui/bench/benchpanel.h"
 #include "ui/charts/costsview.h"
+#include "ui/compare/compareview.h"
 #include "ui/document/planrecovery.h"
 #include "ui/evaluation/evaluationsummary.h"
 #include "ui/evaluation/liveevaluation.h"
@@ -51,6 +52,7 @@
 #include "ui/recentfiles.h"
 #include "ui/sim/simulationview.h"
 #include "ui/teaching/routingpage.h"
+#include "ui/translations.h"
 #include "ui/treeexpansion.h"
 #include "ui/workloads/workloadeditor.h"
 
@@ -190,6 +192,15 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_importAction);
     file->addAction(m_exportAction);
+    // Compare With…: a second plan file beside this one in the Compare tab.
+    if (auto *compare = m_views->findChild<CompareView *>()) {
+        QAction *compareWith = file->addAction(themedIcon(QStringLiteral("compare")), tr("Compare &With…"));
+        compareWith->setStatusTip(tr("Compare this plan with another plan file (.trplan or JSON)"));
+        connect(compareWith, &QAction::triggered, this, [this, compare] {
+            m_views->setCurrentWidget(compare);
+            compare->chooseFile();
+        });
+    }
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -211,6 +222,7 @@ void MainWindow::createMenus()
     }
     view->addSeparator();
     view->addAction(m_projectorAction);
+    view->addMenu(createLanguageMenu(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -367,6 +379,8 @@ void MainWindow::createViews()
         m_placeholders.append(view);
         m_views->addTab(view, themedIcon(page.icon), page.text.title);
     }
+    // Compare: this plan beside its one-GPU-pool variant or another plan file.
+    m_views->addTab(new CompareView(m_document, m_catalog, m_evaluation, m_views), themedIcon(QStringLiteral("compare")), tr("Compare"));
     setCentralWidget(m_views);
 }
 
