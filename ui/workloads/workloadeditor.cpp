@@ -138,6 +138,9 @@ WorkloadEditor::WorkloadEditor(PlanDocument *document, const Catalog *catalog, L
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(WorkloadTableModel::EstimateColumn, QHeaderView::Stretch);
+    // Tags carry the table's message, so they sit beside the model rather than past the SLO columns
+    // where a 1280 px window would hide them; the model's column order stays what files and tests use.
+    header->moveSection(header->visualIndex(WorkloadTableModel::TagsColumn), WorkloadTableModel::ModelColumn + 1);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     m_message->setObjectName(QStringLiteral("workloadMessage"));
