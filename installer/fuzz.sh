@@ -2,9 +2,11 @@
 # Builds the reader fuzz targets (the fuzz preset: clang, libFuzzer, ASan+UBSan, core only) into
 # build/fuzz and runs them.
 #   installer/fuzz.sh           the short runs CTest knows (label "fuzz", TOKENROUTE_FUZZ_SECONDS each)
-#   installer/fuzz.sh SECONDS   every target for SECONDS, FUZZ_JOBS at a time (default: the core
-#                               count), each with its own working corpus in build/fuzz/fuzz-corpus;
-#                               prints executions, exec/s and coverage per target at the end.
+#   installer/fuzz.sh SECONDS [TARGET...]
+#                               every target (or those named) for SECONDS, FUZZ_JOBS at a time
+#                               (default: the core count), each with its own working corpus in
+#                               build/fuzz/fuzz-corpus; prints executions, exec/s and coverage per
+#                               target at the end.
 # A crash leaves its input in build/fuzz/fuzz-artifacts and fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +20,7 @@ if [[ $# -eq 0 ]]; then
 fi
 
 seconds=$1
+shift
 [[ "$seconds" =~ ^[0-9]+$ && "$seconds" -gt 0 ]] || { echo "usage: $0 [SECONDS]" >&2; exit 2; }
 jobs=${FUZZ_JOBS:-$(nproc)}
 ctest --test-dir "$dir" -R '^fuzz_seeds$' >/dev/null   # the SQLite seeds
@@ -26,11 +29,13 @@ mkdir -p "$logs"
 
 # Each target's arguments are CTest's own (corpus and seed folders), with the time replaced.
 mapfile -t names < <(ctest --test-dir "$dir" -N -L fuzz | sed -n 's/^ *Test *#[0-9]*: \(fuzz_[a-z_]*\)$/\1/p' | grep -v '^fuzz_seeds$')
+[[ $# -gt 0 ]] && names=("$@")
 command_of() {
+  # The selection also lists the seed fixture the target requires; take the target's own entry.
   ctest --test-dir "$dir" --show-only=json-v1 -R "^$1\$" | python3 -c '
 import json, sys
-t = json.load(sys.stdin)["tests"][0]
-print("\n".join(t["command"]))'
+t = next(t for t in json.load(sys.stdin)["tests"] if t["name"] == sys.argv[1])
+print("\n".join(t["command"]))' "$1"
 }
 
 failed=0
