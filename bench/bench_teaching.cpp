@@ -65,10 +65,18 @@ struct Demo {
     }
 };
 
+// Made on first use and destroyed in main() before the QApplication, which its widgets need.
+std::unique_ptr<Demo> &demoSlot()
+{
+    static std::unique_ptr<Demo> d;
+    return d;
+}
+
 Demo &demo()
 {
-    static Demo d;
-    return d;
+    if (!demoSlot())
+        demoSlot() = std::make_unique<Demo>();
+    return *demoSlot();
 }
 
 void TeachingFrame(benchmark::State &state)
@@ -167,5 +175,6 @@ int main(int argc, char **argv)
         return 1;
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    demoSlot().reset();
     return 0;
 }
