@@ -59,6 +59,13 @@
             <numerusform>%n items not in the catalogue</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n workload(s) never hit: no shared prefix of a whole block</source>
+        <translation>
+            <numerusform>%n workload never hit: no shared prefix of a whole block</numerusform>
+            <numerusform>%n workloads never hit: no shared prefix of a whole block</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tokenroute::ui::BenchPanel</name>

@@ -272,16 +272,8 @@
         <translation>快取容量（每區塊 512 個詞元）</translation>
     </message>
     <message>
-        <source>Prompt tokens served from cache</source>
-        <translation>由快取提供的提示詞元</translation>
-    </message>
-    <message>
         <source>No workload of this plan can be simulated: add a workload and a pool that holds its model.</source>
         <translation>此方案沒有可模擬的工作負載：請新增一個工作負載，以及一個能容納其模型的資源池。</translation>
-    </message>
-    <message>
-        <source>Arithmetic intensity (FLOP per byte)</source>
-        <translation>運算強度（每位元組 FLOP）</translation>
     </message>
     <message>
         <source>TFLOP/s</source>
@@ -968,14 +960,6 @@
         <translation>將機櫃、設備、路由、成本及每張圖表的資料存成 CSV，放入資料夾</translation>
     </message>
     <message>
-        <source>Generated traffic, %1 requests per workload, LRU · dots: tiers, cumulative</source>
-        <translation>產生的流量，每個工作負載 %1 個請求，LRU · 圓點：層級，累計</translation>
-    </message>
-    <message>
-        <source>no prefix hit at any size: %1</source>
-        <translation>在任何大小都沒有前綴命中：%1</translation>
-    </message>
-    <message>
         <source>No workload&apos;s traffic shares a whole 512-token block of prompt (%1).</source>
         <translation>沒有工作負載的流量共用一個完整的 512 詞元提示區塊（%1）。</translation>
     </message>
@@ -1002,10 +986,6 @@
     <message>
         <source>Memory hierarchy</source>
         <translation>記憶體階層</translation>
-    </message>
-    <message>
-        <source>Working set or capacity per device (GB)</source>
-        <translation>每個裝置的工作集或容量（GB）</translation>
     </message>
     <message>
         <source>measured · %1</source>
@@ -1066,6 +1046,28 @@
     <message>
         <source>The performance model finds no operating point of %1 on its route.</source>
         <translation>效能模型在 %1 的路由上找不到運作點。</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>命中率</translation>
+    </message>
+    <message>
+        <source>%1 generated requests each · dots: pool tiers</source>
+        <translation>各產生 %1 個請求 · 圓點：資源池層級</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workload(s) never hit: no shared prefix of a whole block</source>
+        <translation>
+            <numerusform>%n 個工作負載從未命中：沒有共用一個完整區塊的前綴</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>FLOP per byte</source>
+        <translation>每位元組 FLOP</translation>
+    </message>
+    <message>
+        <source>Size per device (GB)</source>
+        <translation>每裝置大小（GB）</translation>
     </message>
 </context>
 <context>

@@ -407,6 +407,7 @@ void TestUiCompare::viewComparesWithTheOnePoolVariant()
     QCOMPARE(csv.size(), int(view.rows().size()) + 1);
     const int capexRow = int(std::distance(view.rows().data(), findRow(view.rows(), QStringLiteral("Capex")))) + 1;
     QCOMPARE(csv[capexRow][0], QStringLiteral("Capex"));
+    QCOMPARE(csv[capexRow].last(), QStringLiteral("capex"));
     QVERIFY(near(csv[capexRow][ComparisonModel::ChangeColumn].toDouble(), *findRow(view.rows(), QStringLiteral("Capex"))->delta));
 }
 

@@ -307,18 +307,20 @@ void CompareView::computeB()
 
 void CompareView::updateHeadline()
 {
+    // What a decision turns on: the price per token, the fleet's hourly cost, its power, and
+    // whether it still serves everything.
     QStringList parts;
-    for (const ComparisonRow &r : rows()) {
-        if (!r.workload.isEmpty() || !r.delta || r.group == ComparisonRow::Group::Power)
-            continue;
-        const QString change = r.deltaFraction ? formatDeltaFraction(*r.deltaFraction) : formatDelta(*r.delta, r.decimals);
-        parts << tr("%1 %2 (%3)").arg(r.metric, change, ComparisonModel::verdictText(r.verdict));
-        if (parts.size() == 3)
-            break;
+    for (const char *key : {"usd_per_m_output", "usd_per_hour", "it_power_kw", "unserved_pct"}) {
+        for (const ComparisonRow &r : rows()) {
+            if (r.key != key || !r.workload.isEmpty() || !r.delta)
+                continue;
+            if (r.key == "unserved_pct" && r.verdict == Verdict::Same)
+                continue;
+            const QString change = r.deltaFraction ? formatDeltaFraction(*r.deltaFraction)
+                                                   : formatDelta(*r.delta, r.decimals) + QLatin1Char(' ') + r.unit;
+            parts << tr("%1 %2 (%3)").arg(r.metric, change, ComparisonModel::verdictText(r.verdict));
+        }
     }
-    for (const ComparisonRow &r : rows())
-        if (r.group == ComparisonRow::Group::Power && r.workload.isEmpty() && r.deltaFraction && r.unit == QStringLiteral("kW"))
-            parts << tr("%1 %2 (%3)").arg(r.metric, formatDeltaFraction(*r.deltaFraction), ComparisonModel::verdictText(r.verdict));
     m_plans->setText(tr("A: %1").arg(m_a.label) + QLatin1Char('\n') + tr("B: %1").arg(m_b.label));
     m_headline->setText(tr("B against A: %1").arg(parts.join(QStringLiteral(" · "))));
     m_note->setText(m_variantNote);

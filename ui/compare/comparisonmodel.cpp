@@ -141,6 +141,8 @@ QList<QStringList> ComparisonModel::csvRows() const
     QStringList header;
     for (int c = 0; c < ColumnCount; ++c)
         header << headerData(c, Qt::Horizontal).toString();
+    // A last column of stable figure names, for scripts that read the file in any language.
+    header << QStringLiteral("key");
     out << header;
     for (const ComparisonRow &r : m_rows) {
         auto raw = [](const std::optional<double> &v) { return v ? number(*v) : QString(); };
@@ -151,7 +153,8 @@ QList<QStringList> ComparisonModel::csvRows() const
                            raw(r.b),
                            raw(r.delta),
                            r.deltaFraction ? number(*r.deltaFraction * 100) : QString(),
-                           verdictText(r.verdict)};
+                           verdictText(r.verdict),
+                           QString::fromStdString(r.key)};
     }
     return out;
 }

@@ -48,11 +48,12 @@ Verdict verdictOf(double a, double b, Better better, int decimals)
     return (lower == (better == Better::Lower)) ? Verdict::Better : Verdict::Worse;
 }
 
-ComparisonRow row(ComparisonRow::Group group, const QString &metric, const QString &workload, const QString &unit,
+ComparisonRow row(ComparisonRow::Group group, const std::string &key, const QString &metric, const QString &workload, const QString &unit,
                   int decimals, std::optional<double> a, std::optional<double> b, Better better)
 {
     ComparisonRow r;
     r.group = group;
+    r.key = key;
     r.metric = metric;
     r.workload = workload;
     r.unit = unit;
@@ -182,16 +183,16 @@ std::vector<ComparisonRow> comparePlans(const PlanFigures &a, const PlanFigures 
     const QString none;
     const bool routed = a.routed && b.routed;
 
-    rows.push_back(row(G::Cost, Text::tr("Cost per million output tokens"), none, QStringLiteral("$"), 3,
+    rows.push_back(row(G::Cost, "usd_per_m_output", Text::tr("Cost per million output tokens"), none, QStringLiteral("$"), 3,
                        when(a.routed, a.usdPerMillionOutput), when(b.routed, b.usdPerMillionOutput), Better::Lower));
-    rows.push_back(row(G::Cost, Text::tr("Hourly cost, all pools"), none, QStringLiteral("$/h"), 2, a.usdPerHour, b.usdPerHour, Better::Lower));
-    rows.push_back(row(G::Cost, Text::tr("Capex"), none, QStringLiteral("$"), 0, a.capexUsd, b.capexUsd, Better::Lower));
-    rows.push_back(row(G::Cost, Text::tr("Power cost"), none, QStringLiteral("$/h"), 2, a.powerUsdPerHour, b.powerUsdPerHour, Better::Lower));
-    rows.push_back(row(G::Power, Text::tr("IT power"), none, QStringLiteral("kW"), 1, a.itPowerKw, b.itPowerKw, Better::Lower));
-    rows.push_back(row(G::Power, Text::tr("Accelerators"), none, QString(), 0, double(a.devices), double(b.devices), Better::Lower));
-    rows.push_back(row(G::Service, Text::tr("SLO attainment"), none, QStringLiteral("%"), 1, when(a.routed, a.sloAttainment * 100),
+    rows.push_back(row(G::Cost, "usd_per_hour", Text::tr("Hourly cost, all pools"), none, QStringLiteral("$/h"), 2, a.usdPerHour, b.usdPerHour, Better::Lower));
+    rows.push_back(row(G::Cost, "capex", Text::tr("Capex"), none, QStringLiteral("$"), 0, a.capexUsd, b.capexUsd, Better::Lower));
+    rows.push_back(row(G::Cost, "power_usd_per_hour", Text::tr("Power cost"), none, QStringLiteral("$/h"), 2, a.powerUsdPerHour, b.powerUsdPerHour, Better::Lower));
+    rows.push_back(row(G::Power, "it_power_kw", Text::tr("IT power"), none, QStringLiteral("kW"), 1, a.itPowerKw, b.itPowerKw, Better::Lower));
+    rows.push_back(row(G::Power, "accelerators", Text::tr("Accelerators"), none, QString(), 0, double(a.devices), double(b.devices), Better::Lower));
+    rows.push_back(row(G::Service, "slo_attainment_pct", Text::tr("SLO attainment"), none, QStringLiteral("%"), 1, when(a.routed, a.sloAttainment * 100),
                        when(b.routed, b.sloAttainment * 100), Better::Higher));
-    rows.push_back(row(G::Service, Text::tr("Unserved demand"), none, QStringLiteral("%"), 1, when(a.routed, a.unservedTokenFraction * 100),
+    rows.push_back(row(G::Service, "unserved_pct", Text::tr("Unserved demand"), none, QStringLiteral("%"), 1, when(a.routed, a.unservedTokenFraction * 100),
                        when(b.routed, b.unservedTokenFraction * 100), Better::Lower));
 
     // Workloads of a in order, then any only b has.
@@ -209,17 +210,17 @@ std::vector<ComparisonRow> comparePlans(const PlanFigures &a, const PlanFigures 
         auto figure = [](const WorkloadFigures *wf, double WorkloadFigures::*field) {
             return wf && wf->routed ? std::optional<double>(wf->*field) : std::nullopt;
         };
-        rows.push_back(row(G::Latency, Text::tr("TTFT"), w, QStringLiteral("ms"), 1, figure(wa, &WorkloadFigures::ttftMs),
+        rows.push_back(row(G::Latency, "ttft_ms", Text::tr("TTFT"), w, QStringLiteral("ms"), 1, figure(wa, &WorkloadFigures::ttftMs),
                            figure(wb, &WorkloadFigures::ttftMs), Better::Lower));
-        rows.push_back(row(G::Latency, Text::tr("TPOT"), w, QStringLiteral("ms"), 1, figure(wa, &WorkloadFigures::tpotMs),
+        rows.push_back(row(G::Latency, "tpot_ms", Text::tr("TPOT"), w, QStringLiteral("ms"), 1, figure(wa, &WorkloadFigures::tpotMs),
                            figure(wb, &WorkloadFigures::tpotMs), Better::Lower));
-        rows.push_back(row(G::Latency, Text::tr("Cost per million tokens"), w, QStringLiteral("$"), 3,
+        rows.push_back(row(G::Latency, "usd_per_m_tokens", Text::tr("Cost per million tokens"), w, QStringLiteral("$"), 3,
                            figure(wa, &WorkloadFigures::usdPerMillionTokens), figure(wb, &WorkloadFigures::usdPerMillionTokens),
                            Better::Lower));
         auto unserved = [routed](const WorkloadFigures *wf) {
             return wf && routed ? std::optional<double>(wf->unservedFraction * 100) : std::nullopt;
         };
-        rows.push_back(row(G::Latency, Text::tr("Unserved demand"), w, QStringLiteral("%"), 1, unserved(wa), unserved(wb), Better::Lower));
+        rows.push_back(row(G::Latency, "unserved_pct", Text::tr("Unserved demand"), w, QStringLiteral("%"), 1, unserved(wa), unserved(wb), Better::Lower));
     }
 
     // Simulated percentiles only where both plans were simulated for the workload: a run on one side
@@ -233,19 +234,20 @@ std::vector<ComparisonRow> comparePlans(const PlanFigures &a, const PlanFigures 
         const SimulatedLatency &sb = *wb->simulated;
         const QString w = QString::fromStdString(name);
         const struct {
+            const char *key;
             const char *metric;
             double SimulatedLatency::*field;
         } percentiles[] = {
-            {QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TTFT p50 (simulated)"), &SimulatedLatency::ttftP50Ms},
-            {QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TTFT p90 (simulated)"), &SimulatedLatency::ttftP90Ms},
-            {QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TTFT p99 (simulated)"), &SimulatedLatency::ttftP99Ms},
-            {QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TPOT p50 (simulated)"), &SimulatedLatency::tpotP50Ms},
-            {QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TPOT p90 (simulated)"), &SimulatedLatency::tpotP90Ms},
-            {QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TPOT p99 (simulated)"), &SimulatedLatency::tpotP99Ms},
+            {"ttft_p50_ms", QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TTFT p50 (simulated)"), &SimulatedLatency::ttftP50Ms},
+            {"ttft_p90_ms", QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TTFT p90 (simulated)"), &SimulatedLatency::ttftP90Ms},
+            {"ttft_p99_ms", QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TTFT p99 (simulated)"), &SimulatedLatency::ttftP99Ms},
+            {"tpot_p50_ms", QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TPOT p50 (simulated)"), &SimulatedLatency::tpotP50Ms},
+            {"tpot_p90_ms", QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TPOT p90 (simulated)"), &SimulatedLatency::tpotP90Ms},
+            {"tpot_p99_ms", QT_TRANSLATE_NOOP("tokenroute::ui::PlanComparison", "TPOT p99 (simulated)"), &SimulatedLatency::tpotP99Ms},
         };
         for (const auto &p : percentiles)
-            rows.push_back(row(G::Simulated, Text::tr(p.metric), w, QStringLiteral("ms"), 1, sa.*p.field, sb.*p.field, Better::Lower));
-        rows.push_back(row(G::Simulated, Text::tr("Within SLOs (simulated)"), w, QStringLiteral("%"), 1, sa.goodputShare * 100,
+            rows.push_back(row(G::Simulated, p.key, Text::tr(p.metric), w, QStringLiteral("ms"), 1, sa.*p.field, sb.*p.field, Better::Lower));
+        rows.push_back(row(G::Simulated, "simulated_within_slo_pct", Text::tr("Within SLOs (simulated)"), w, QStringLiteral("%"), 1, sa.goodputShare * 100,
                            sb.goodputShare * 100, Better::Higher));
     }
     return rows;

@@ -70,6 +70,7 @@ enum class Verdict { Same, Better, Worse, NotComparable };
 struct ComparisonRow {
     enum class Group { Cost, Power, Service, Latency, Simulated };
     Group group = Group::Cost;
+    std::string key;                   // stable, untranslated: "capex", "ttft_ms", "ttft_p99_ms", …
     QString metric;                    // translated: "Capex", "TTFT", "TTFT p99 (simulated)"
     QString workload;                  // empty for plan-wide figures
     QString unit;                      // "$", "$/h", "kW", "ms", "%"

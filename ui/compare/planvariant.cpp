@@ -73,14 +73,19 @@ std::string cheapestOnePoolDevice(const Plan &plan, const Catalog &catalog)
     double bestUnserved = 0, bestCost = 0;
     for (int t = 0; t < int(problem.devices.size()); ++t) {
         const SizingSolution s = solveSizing(problem, {t}, true, problem.devices[t].id);
-        if (!s.solved)
+        const ServerSpec *server = serverFor(catalog, problem.devices[t].id);
+        if (!s.solved || !server)
             continue;
+        // Priced as bought: whole servers (a whole rack for a rack system), not the sized devices
+        // alone, or a rack-scale system sized at a few GPUs would look cheapest.
+        const int bought = std::max(1, int(std::ceil(double(s.devices) / server->acceleratorsPerNode))) * server->acceleratorsPerNode;
+        const double cost = s.devices > 0 ? s.usdPerHour / s.devices * bought : s.usdPerHour;
         const bool better = best.empty() || s.unservedTotal < bestUnserved - 1e-9
-                            || (std::abs(s.unservedTotal - bestUnserved) <= 1e-9 && s.usdPerHour < bestCost);
+                            || (std::abs(s.unservedTotal - bestUnserved) <= 1e-9 && cost < bestCost);
         if (better) {
             best = problem.devices[t].id;
             bestUnserved = s.unservedTotal;
-            bestCost = s.usdPerHour;
+            bestCost = cost;
         }
     }
     return best;

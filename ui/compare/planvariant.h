@@ -27,8 +27,8 @@ struct OnePoolVariant {
 // that the sizing considers able to serve a whole plan alone. The plan's own types first.
 std::vector<std::string> onePoolCandidates(const Plan &plan, const Catalog &catalog);
 
-// The GPU type the sizing finds cheapest as a single pool for the plan (the plan's own types and
-// the common data-centre GPUs are tried); empty when none can serve it.
+// The GPU type the sizing finds cheapest as a single pool for the plan, priced as bought in whole
+// servers (every candidate is tried; least unserved demand first); empty when none can serve it.
 std::string cheapestOnePoolDevice(const Plan &plan, const Catalog &catalog);
 
 // Throws InputError when the device is unknown, no server carries it, or the sizing finds no
