@@ -2,11 +2,11 @@
 
 #include <QAction>
 #include <QChartView>
-#include <QFileInfo>
 #include <QFileDialog>
 #include <QImage>
 #include <QMessageBox>
 #include <QPainter>
+#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTextDocumentFragment>
 
@@ -38,26 +38,39 @@ bool exportChartPng(QChartView *view, const QString &path, QSize size)
         painter.setRenderHint(QPainter::TextAntialiasing);
         renderChart(view, painter, size);
     }
-    return image.save(path, "PNG");
+    // Written beside the target and renamed over it on success: never a half-written picture.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    if (!image.save(&file, "PNG")) {
+        file.cancelWriting();
+        return false;
+    }
+    return file.commit();
 }
 
 bool exportChartSvg(QChartView *view, const QString &path, QSize size)
 {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
     QSvgGenerator generator;
-    generator.setFileName(path);
+    generator.setOutputDevice(&file);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     // The title is rich text (a subtitle line); the SVG <title> takes plain text.
     generator.setTitle(QTextDocumentFragment::fromHtml(view->chart()->title()).toPlainText());
     {
         QPainter painter;
-        if (!painter.begin(&generator))
+        if (!painter.begin(&generator)) {
+            file.cancelWriting();
             return false;
+        }
         painter.setRenderHint(QPainter::Antialiasing);
         renderChart(view, painter, size);
         painter.end();
     }
-    return QFileInfo(path).size() > 0;
+    return file.size() > 0 && file.commit();
 }
 
 void exportChartInteractively(QChartView *view, const QString &baseName, QWidget *parent)

@@ -72,11 +72,14 @@ SimulationOutcome runPlanSimulation(const Plan &plan, const Catalog &catalog, co
         sourceJson = {{"generate", "workload,requests=" + std::to_string(request.requests)}, {"seed", gs.seed}};
     }
 
-    LatencyHistogram ttft;
+    LatencyHistogram ttft, tpot;
     SimCallbacks cb;
-    cb.onRequest = [&ttft](const RequestRecord &r) {
+    cb.onRequest = [&ttft, &tpot](const RequestRecord &r) {
         if (!r.rejected)
             ttft.add(r.ttftS);
+        // As the simulator counts TPOT: only answers of more than one token have one.
+        if (!r.rejected && r.outputTokens > 1)
+            tpot.add(r.tpotS);
     };
     cb.progressEvery = 5000;
     if (progress)
@@ -113,6 +116,7 @@ SimulationOutcome runPlanSimulation(const Plan &plan, const Catalog &catalog, co
                                   {"hit_blocks", t.hitBlocks},
                                   {"hit_ratio", t.hitRatio}});
     j["ttft_cdf_ms"] = cdfPoints(ttft);
+    j["tpot_cdf_ms"] = cdfPoints(tpot);
     j["sim_seconds"] = r.simSeconds;
     j["wall_seconds"] = r.wallSeconds;
     j["notes"] = ps.notes;

@@ -2,7 +2,7 @@
 // One simulation run as the Simulation tab starts it: a plan, the workload whose traffic it is, and
 // either a trace file (format detected or named) or the workload's own generated traffic. The run
 // is reduced to a JSON document with the same keys the command line prints and stores
-// ("simulate --json"), plus the TTFT CDF sampled from the run's own histogram, so a run shown
+// ("simulate --json"), plus the TTFT and TPOT CDFs sampled from the run's own histogram, so a run shown
 // fresh and a run read back from the plan file are drawn by the same code.
 
 #include <atomic>
