@@ -35,6 +35,7 @@
 #include "ui/bench/benchpanel.h"
 #include "ui/charts/costsview.h"
 #include "ui/compare/compareview.h"
+#include "ui/charts/planchartview.h"
 #include "ui/document/planrecovery.h"
 #include "ui/evaluation/evaluationsummary.h"
 #include "ui/evaluation/liveevaluation.h"
@@ -50,6 +51,7 @@
 #include "ui/racks/rackdesigner.h"
 #include "ui/routing/routingview.h"
 #include "ui/recentfiles.h"
+#include "ui/report/reportexport.h"
 #include "ui/sim/simulationview.h"
 #include "ui/teaching/routingpage.h"
 #include "ui/translations.h"
@@ -201,6 +203,7 @@ void MainWindow::createMenus()
             compare->chooseFile();
         });
     }
+    file->addMenu(createReportExportMenu(m_document, m_catalog, this));
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -379,6 +382,9 @@ void MainWindow::createViews()
         m_placeholders.append(view);
         m_views->addTab(view, themedIcon(page.icon), page.text.title);
     }
+    // Latency CDFs, cache hits, roofline, memory hierarchy and rack power, from the engine and stored runs.
+    m_views->addTab(new ChartsView(m_document, m_catalog, m_evaluation, m_views), themedIcon(QStringLiteral("cost")),
+                    tr("Charts"));
     // Compare: this plan beside its one-GPU-pool variant or another plan file.
     m_views->addTab(new CompareView(m_document, m_catalog, m_evaluation, m_views), themedIcon(QStringLiteral("compare")), tr("Compare"));
     setCentralWidget(m_views);
