@@ -31,7 +31,10 @@ void renderChart(QChartView *view, QPainter &painter, QSize size)
 bool exportChartPng(QChartView *view, const QString &path, QSize size)
 {
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(view->chart()->backgroundBrush().color());
+    // The chart themes paint their background with a gradient, whose brush colour is black: fill
+    // with the brush's colour only when it is a plain colour.
+    const QBrush background = view->chart()->backgroundBrush();
+    image.fill(background.style() == Qt::SolidPattern ? background.color() : QColor(Qt::white));
     {
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);

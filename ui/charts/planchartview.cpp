@@ -48,7 +48,7 @@ QAbstractAxis *makeAxis(bool log, const QString &title, double lo, double hi, do
         // Bounds on powers of the base around the data label cleanly; past four decades a tick per
         // decade crowds a small chart, so the ticks go every two or three (1e-06, 0.001, 1, 1000).
         const double decades = std::log10(hi / lo);
-        const double base = decades > 6 ? 1000.0 : decades > 4 ? 100.0 : 10.0;
+        const double base = decades > 8 ? 1000.0 : decades > 4 ? 100.0 : 10.0;
         a->setBase(base);
         a->setLabelFormat(QStringLiteral("%g"));
         a->setMinorTickCount(base > 10 ? 2 : 8);
