@@ -4146,10 +4146,6 @@ Drag into a rack, or double-click to add it to the selected rack.</source>
         <translation>每個解碼步驟多輸出一個詞元。它讀取所有權重與 %1 個序列的 KV 快取，但每讀取一位元組只做 %2 FLOP，而 %4 可做到 %3：它是%5，每詞元 %6。</translation>
     </message>
     <message>
-        <source>Done: %1 tokens out after %2 — a TTFT of %3, then %4 decode steps of %5 each. Decode took most of the time while doing a small share of the arithmetic.</source>
-        <translation>完成：%2 後輸出 %1 個詞元——TTFT 為 %3，接著是 %4 個各 %5 的解碼步驟。解碼佔了大部分時間，卻只做了一小部分的運算。</translation>
-    </message>
-    <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -4226,10 +4222,6 @@ Drag into a rack, or double-click to add it to the selected rack.</source>
         <translation>每讀取一位元組 %1 FLOP；%2 的平衡點為 %3</translation>
     </message>
     <message>
-        <source>The whole %1-token prompt is computed at once on the %2 devices of %3. Every weight is used on every prompt token, so this pass is %4; the first token appears after the TTFT of %5.</source>
-        <translation>整個 %1 詞元的提示在 %3 的 %2 個裝置上一次算完。每個權重都作用於每個提示詞元，因此這一趟是%4；首個詞元在 %5 的 TTFT 後出現。</translation>
-    </message>
-    <message>
         <source>The prompt&apos;s KV cache, %1, travels over the network to %2 in %3, so decode can continue where prefill stopped without computing the prompt again.</source>
         <translation>提示的 KV 快取（%1）經由網路以 %3 傳送到 %2，讓解碼可以接續預填停下之處，而不必重新計算提示。</translation>
     </message>
@@ -4272,6 +4264,18 @@ Drag into a rack, or double-click to add it to the selected rack.</source>
     <message>
         <source>This request&apos;s KV: %1 (%2 tokens) in %3</source>
         <translation>此請求的 KV：%1（%2 個詞元），位於 %3</translation>
+    </message>
+    <message>
+        <source>The whole %1-token prompt is computed at once on the %2 devices of %3. Every weight is used on every prompt token, so the pass is compute-bound; the first token appears after the TTFT of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole %1-token prompt is computed at once on the %2 devices of %3. With this few tokens the pass is %4 rather than compute-bound; the first token appears after the TTFT of %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 tokens out after %2 — a TTFT of %3, then %4 decode steps of %5 each. Decode took %6 % of the time and did %7 % of this request&apos;s arithmetic.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -385,7 +385,7 @@ void TestUiCompare::viewComparesWithTheOnePoolVariant()
         }
     }
     QVERIFY(tinted >= 3);
-    QVERIFY(model->headerData(ComparisonModel::BColumn, Qt::Horizontal).toString().contains(QStringLiteral("H200")));
+    QVERIFY(model->headerData(ComparisonModel::BColumn, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QStringLiteral("H200")));
 
     // An edit to the plan reaches both sides: A directly, B through a rebuilt variant.
     Plan edited = document.plan();
@@ -408,6 +408,7 @@ void TestUiCompare::viewComparesWithTheOnePoolVariant()
     const int capexRow = int(std::distance(view.rows().data(), findRow(view.rows(), QStringLiteral("Capex")))) + 1;
     QCOMPARE(csv[capexRow][0], QStringLiteral("Capex"));
     QCOMPARE(csv[capexRow].last(), QStringLiteral("capex"));
+    QVERIFY(csv[0][ComparisonModel::BColumn].contains(QStringLiteral("H200")));
     QVERIFY(near(csv[capexRow][ComparisonModel::ChangeColumn].toDouble(), *findRow(view.rows(), QStringLiteral("Capex"))->delta));
 }
 

@@ -101,8 +101,10 @@ CompareView::CompareView(PlanDocument *document, const Catalog *catalog, LiveEva
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    // Columns as wide as their contents, none stretched: the figure, its values and its change
+    // stay together on a wide screen rather than far apart across it.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_message);
 

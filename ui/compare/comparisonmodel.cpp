@@ -23,14 +23,6 @@ QColor tint(QRgb colour)
     return c;
 }
 
-// Long enough for "All on one H200 pool", short enough that eight columns fit 1280 px.
-constexpr int kHeaderLabelChars = 24;
-
-QString elided(const QString &label)
-{
-    return label.size() <= kHeaderLabelChars ? label : label.left(kHeaderLabelChars - 1).trimmed() + QStringLiteral("…");
-}
-
 } // namespace
 
 ComparisonModel::ComparisonModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -125,9 +117,10 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
     case FigureColumn: return tr("Figure");
     case WorkloadColumn: return tr("Workload");
     case UnitColumn: return tr("Unit");
-    // Plan names can be long: the header shows them elided, the tooltip in full.
-    case AColumn: return tr("A: %1").arg(elided(m_labelA));
-    case BColumn: return tr("B: %1").arg(elided(m_labelB));
+    // Plan names can be long, and the view names A and B above the table: the header keeps the
+    // letter (so the change and its verdict fit a projector's width), the tooltip the full name.
+    case AColumn: return QStringLiteral("A");
+    case BColumn: return QStringLiteral("B");
     case ChangeColumn: return tr("Change (B − A)");
     case ChangePercentColumn: return tr("Change %");
     case VerdictColumn: return tr("B is");
@@ -141,6 +134,9 @@ QList<QStringList> ComparisonModel::csvRows() const
     QStringList header;
     for (int c = 0; c < ColumnCount; ++c)
         header << headerData(c, Qt::Horizontal).toString();
+    // A file has no view around it to say which plan is which: its header names them.
+    header[AColumn] = tr("A: %1").arg(m_labelA);
+    header[BColumn] = tr("B: %1").arg(m_labelB);
     // A last column of stable figure names, for scripts that read the file in any language.
     header << QStringLiteral("key");
     out << header;
