@@ -4267,15 +4267,15 @@ Drag into a rack, or double-click to add it to the selected rack.</source>
     </message>
     <message>
         <source>The whole %1-token prompt is computed at once on the %2 devices of %3. Every weight is used on every prompt token, so the pass is compute-bound; the first token appears after the TTFT of %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>整個 %1 詞元的提示在 %3 的 %2 個裝置上一次算完。每個權重都作用於每個提示詞元，因此這一趟是運算受限；首個詞元在 %4 的 TTFT 後出現。</translation>
     </message>
     <message>
         <source>The whole %1-token prompt is computed at once on the %2 devices of %3. With this few tokens the pass is %4 rather than compute-bound; the first token appears after the TTFT of %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>整個 %1 詞元的提示在 %3 的 %2 個裝置上一次算完。詞元這麼少時，這一趟是%4而非運算受限；首個詞元在 %5 的 TTFT 後出現。</translation>
     </message>
     <message>
         <source>Done: %1 tokens out after %2 — a TTFT of %3, then %4 decode steps of %5 each. Decode took %6 % of the time and did %7 % of this request&apos;s arithmetic.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成：%2 後輸出 %1 個詞元——TTFT 為 %3，接著是 %4 個各 %5 的解碼步驟。解碼佔了 %6 % 的時間，只做了此請求 %7 % 的運算。</translation>
     </message>
 </context>
 <context>
