@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git file
-  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6svg6 libqt6opengl6-dev qt6-qpa-plugins libgl-dev
   libboost-graph-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libsqlitecpp-dev
   libglpk-dev libbenchmark-dev libopenblas-dev
