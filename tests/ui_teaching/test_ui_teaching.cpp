@@ -7,6 +7,7 @@
 #include <QGraphicsTextItem>
 #include <QImage>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <cmath>
@@ -298,6 +299,19 @@ void TestUiTeaching::captionsNameTheModelsFigures()
     QVERIFY(transfer.contains(t.decodePool));
     QVERIFY(decode.contains(QStringLiteral("memory-bound")));
     QVERIFY(done.contains(QString::number(t.outputTokens)));
+
+    // Every phase of every workload has a whole sentence: no placeholder left unfilled.
+    const QRegularExpression unfilled(QStringLiteral("%\\d"));
+    for (const Workload &w : m_demo.workloads) {
+        m_view->setWorkload(w.id);
+        const TeachingTimeline &tw = m_view->timeline();
+        QVERIFY2(tw.valid, qPrintable(tw.problem));
+        for (double at : {0.0, tw.prefillS + tw.transferS / 2, tw.ttftS() + tw.tpotS / 2, tw.totalS()}) {
+            m_view->setTime(at);
+            QVERIFY2(!m_view->caption().contains(unfilled), qPrintable(m_view->caption()));
+        }
+    }
+    m_view->setWorkload(m_demo.workloads.front().id);
 }
 
 void TestUiTeaching::labelsDoNotOverlap_data()

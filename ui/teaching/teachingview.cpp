@@ -324,9 +324,14 @@ QString TeachingView::captionAt(double time) const
     const TeachingPhase &p = t.phases[std::size_t(i)];
     switch (p.kind) {
     case TeachingPhaseKind::Prefill:
-        return tr("The whole %1-token prompt is computed at once on the %2 devices of %3. Every weight is used on "
-                  "every prompt token, so this pass is %4; the first token appears after the TTFT of %5.")
-            .arg(formatNumber(t.promptTokens, 0), t.prefillDevice, t.prefillPool, boundName(t.prefill.bound), ms(t.ttftS()));
+        if (t.prefill.bound == Bound::Compute)
+            return tr("The whole %1-token prompt is computed at once on the %2 devices of %3. Every weight is used on "
+                      "every prompt token, so the pass is compute-bound; the first token appears after the TTFT of %4.")
+                .arg(formatNumber(t.promptTokens, 0), t.prefillDevice, t.prefillPool, ms(t.ttftS()));
+        return tr("The whole %1-token prompt is computed at once on the %2 devices of %3. With this few tokens the pass "
+                  "is %4 rather than compute-bound; the first token appears after the TTFT of %5.")
+            .arg(formatNumber(t.promptTokens, 0), t.prefillDevice, t.prefillPool, boundName(t.prefill.bound),
+                 ms(t.ttftS()));
     case TeachingPhaseKind::Transfer:
         return tr("The prompt's KV cache, %1, travels over the network to %2 in %3, so decode can continue where "
                   "prefill stopped without computing the prompt again.")
@@ -334,16 +339,21 @@ QString TeachingView::captionAt(double time) const
     case TeachingPhaseKind::Decode:
         return tr("Each decode step emits one more token. It reads every weight and the KV cache of its %1 sequences "
                   "but does only %2 FLOP per byte read, against the %3 the %4 could do: it is %5, %6 per token.")
-            .arg(t.decodeBatch)
-            .arg(formatNumber(t.stepFlopsPerByte(), 0), formatNumber(t.ridgeFlopsPerByte(), 0), t.decodeDevice,
-                 boundName(t.step.bound), ms(t.tpotS));
-    case TeachingPhaseKind::Done:
-        return tr("Done: %1 tokens out after %2 — a TTFT of %3, then %4 decode steps of %5 each. Decode took most of "
-                  "the time while doing a small share of the arithmetic.")
+            .arg(formatNumber(t.decodeBatch, 0), formatNumber(t.stepFlopsPerByte(), 0),
+                 formatNumber(t.ridgeFlopsPerByte(), 0), t.decodeDevice, boundName(t.step.bound), ms(t.tpotS));
+    case TeachingPhaseKind::Done: {
+        // This request's share of each pass: its prompt in the prefill batch, its sequence in each step.
+        const double prefillFlops = t.prefill.flops / std::max(1, t.prefillBatch);
+        const double decodeFlops = double(t.outputTokens - 1) * t.step.flops / std::max(1, t.decodeBatch);
+        const double flopShare = prefillFlops + decodeFlops > 0 ? decodeFlops / (prefillFlops + decodeFlops) : 0;
+        const double timeShare = t.totalS() > 0 ? (t.totalS() - t.ttftS()) / t.totalS() : 0;
+        return tr("Done: %1 tokens out after %2 — a TTFT of %3, then %4 decode steps of %5 each. Decode took %6 % of "
+                  "the time and did %7 % of this request's arithmetic.")
             .arg(t.outputTokens)
             .arg(ms(t.totalS()), ms(t.ttftS()))
             .arg(t.outputTokens - 1)
-            .arg(ms(t.tpotS));
+            .arg(ms(t.tpotS), formatNumber(timeShare * 100, 0), formatNumber(flopShare * 100, 1));
+    }
     }
     return {};
 }
@@ -608,7 +618,7 @@ void TeachingView::updateFrame()
     const bool decoding = p.kind == TeachingPhaseKind::Decode || p.kind == TeachingPhaseKind::Done;
     const PhaseResult &pass = decoding ? static_cast<const PhaseResult &>(t.step) : static_cast<const PhaseResult &>(t.prefill);
     setElided(m_frame.passTitle, decoding ? tr("One decode step (%1 sequences on %2 devices): %3")
-                                              .arg(t.decodeBatch)
+                                              .arg(formatNumber(t.decodeBatch, 0))
                                               .arg(t.decodeReplicaDevices)
                                               .arg(boundName(pass.bound))
                                         : (t.prefillBatch == 1 ? tr("The prefill pass (one prompt): %1").arg(boundName(pass.bound))
