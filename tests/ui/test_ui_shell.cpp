@@ -380,7 +380,7 @@ void TestUiShell::placeholdersAreHonest()
 {
     const QStringList expected{QStringLiteral("Racks"),      QStringLiteral("Workloads"), QStringLiteral("Routing"),
                                QStringLiteral("Memory"),     QStringLiteral("Benchmarks"), QStringLiteral("Costs"),
-                               QStringLiteral("Simulation")};
+                               QStringLiteral("Simulation"), QStringLiteral("Charts"),   QStringLiteral("Compare")};
     QTabWidget *views = m_window->views();
     QCOMPARE(views->count(), expected.size());
     QString cliSources;
