@@ -24,6 +24,7 @@
 #include "core/catalog/catalog.h"
 #include "resources/resources.h"
 #include "ui/mainwindow.h"
+#include "ui/reasontext.h"
 #include "ui/translations.h"
 
 using namespace tokenroute;
@@ -122,6 +123,7 @@ private slots:
     void languageFollowsLocaleUnlessChosen();
     void languageMenuRemembersTheChoice();
     void mainWindowReadsInChinese();
+    void reasonsReadInTheInterfaceLanguage();
 
 private:
     QTemporaryDir m_dir;
@@ -318,6 +320,35 @@ void TestI18n::mainWindowReadsInChinese()
         check(window.views()->tabText(i));
     QVERIFY2(english.isEmpty(), qPrintable(QStringLiteral("not translated: ") + english.join(QStringLiteral(" | "))));
     QCOMPARE(window.menuBar()->actions().constFirst()->text(), QStringLiteral("檔案(&F)"));
+}
+
+void TestI18n::reasonsReadInTheInterfaceLanguage()
+{
+    Finding empty;
+    empty.code = FindingCode::PoolEmpty;
+    empty.pool = "LPU decode";
+    Binding binding;
+    binding.kind = BindingKind::PoolCompute;
+    binding.pool = "H200 decode";
+    binding.savesUsdPerHour = 12.5;
+    TagReason tag;
+    tag.tag = Tag::LongContext;
+    tag.code = TagReasonCode::Overridden;
+    tag.derived = Tag::ShortContext;
+
+    // In English the window says exactly what the command line says.
+    installTranslations(*qApp, QStringLiteral("en"));
+    QCOMPARE(reasonText(empty), QString::fromStdString(describe(empty)));
+    QCOMPARE(reasonText(binding, "Support chat"), QString::fromStdString(describe(binding, "Support chat")));
+    QCOMPARE(reasonText(tag), QString::fromStdString(describe(tag)));
+
+    // In Chinese the same facts, worded by the translation: names and numbers kept.
+    installTranslations(*qApp, QStringLiteral("zh_TW"));
+    QCOMPARE(reasonText(empty), QStringLiteral("資源池 LPU decode 沒有裝置，因此無法服務任何工作負載。"));
+    const QString limited = reasonText(binding, "Support chat");
+    QVERIFY2(limited.startsWith(QStringLiteral("Support chat 受限於資源池 H200 decode 的裝置時間")), qPrintable(limited));
+    QVERIFY2(limited.contains(QStringLiteral("$12.5/h")), qPrintable(limited));
+    QCOMPARE(reasonText(tag), QStringLiteral("長上下文：由使用者設定（依數據應為短上下文）。"));
 }
 
 QTEST_MAIN(TestI18n)
