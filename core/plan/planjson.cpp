@@ -567,6 +567,7 @@ Plan planFromJson(const json &j, const std::string &file)
     plan.pools = listFromJson<Pool>(top, "pools", false, file, poolFromJson);
     plan.items = listFromJson<PlacedItem>(top, "items", false, file, itemFromJson);
     plan.links = listFromJson<Link>(top, "links", false, file, linkFromJson);
+    checkWorkloadCount(top.array("workloads", false).size(), file);
     plan.workloads = listFromJson<Workload>(top, "workloads", false, file,
                                             [&](ObjectReader &r) { return workloadFromJson(r, file); });
     plan.importedModels = listFromJson<ModelSpec>(top, "imported_models", false, file,

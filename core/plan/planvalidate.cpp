@@ -289,8 +289,17 @@ PlanFieldNamer jsonFieldNamer()
     };
 }
 
+void checkWorkloadCount(std::size_t count, const std::string &file)
+{
+    if (count > kMaxPlanWorkloads)
+        throw InputError(file, "workloads",
+                         "at most " + std::to_string(kMaxPlanWorkloads) + " workloads in one plan, got " +
+                             std::to_string(count));
+}
+
 void validatePlan(const Plan &plan, const std::string &file, const PlanFieldNamer &namer)
 {
+    checkWorkloadCount(plan.workloads.size(), file);
     Checker c(file, namer);
     checkIds(plan, c);
     checkRacks(plan, c);

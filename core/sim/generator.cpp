@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 
 #include "core/util/error.h"
@@ -12,6 +13,13 @@ namespace tokenroute {
 namespace {
 
 const std::string kSpecFile = "<generate spec>";
+
+std::string fmtCount(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
+}
 
 // Reservoir size for empirical distributions: enough for smooth percentiles, small enough that a
 // huge trace costs under half a megabyte.
@@ -202,6 +210,16 @@ GeneratorSpec GeneratorSpec::parse(const std::string &spec)
         g.output = LengthDistribution::parse(outputText, "output", false, g.seed);
     if (g.requests == 0 && g.durationS == 0)
         throw InputError(kSpecFile, "requests", "give requests=N or duration=SECONDS so the stream ends");
+    // A stream is simulated one request at a time (tens of thousands per second), so a count far
+    // beyond this would run for days; rate=1e9,duration=3600 asks for 3.6e12 and is refused by name.
+    constexpr double kMaxRequests = 1e9;
+    if (g.requests > kMaxRequests)
+        throw InputError(kSpecFile, "requests", "at most 1e9 requests in one stream, got " + std::to_string(g.requests));
+    const double expected = g.arrival.ratePerS * g.durationS * g.turns;
+    if (g.requests == 0 && !(expected <= kMaxRequests))
+        throw InputError(kSpecFile, "duration",
+                         "at most 1e9 requests in one stream; rate × duration × turns asks for about " +
+                             fmtCount(expected) + " (give requests=N to cap it)");
     return g;
 }
 

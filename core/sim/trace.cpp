@@ -180,13 +180,66 @@ std::optional<std::pair<long long, double>> parseDateTimeParts(const std::string
     return std::make_pair(days * 86400 + h * 3600 + mi * 60 + se, frac);
 }
 
+// Reads one line of at most `cap` bytes into `line`, in chunks through `chunk`, never holding more
+// than cap bytes of it: a longer line is consumed to its newline without being stored and reported
+// as LineRead::TooLong. istream::getline into the chunk sets failbit without eofbit when the chunk
+// filled before a newline, which is how a line that continues is told apart from one that ended.
+enum class LineRead { Ok, End, TooLong };
+
+LineRead readCappedLine(std::istream &in, std::string &line, std::vector<char> &chunk, std::size_t cap)
+{
+    line.clear();
+    if (chunk.size() < 2)
+        chunk.resize(std::size_t(16) << 10);
+    bool any = false;
+    for (;;) {
+        in.getline(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (in.bad())
+            return LineRead::End;
+        if (in.fail() && !in.eof()) {
+            // The chunk filled before the line ended: keep it (within the cap) and read on.
+            in.clear();
+            any = true;
+            if (line.size() + got > cap) {
+                in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+                line.clear();
+                return LineRead::TooLong;
+            }
+            line.append(chunk.data(), got);
+            continue;
+        }
+        if (in.fail())  // at the end with nothing more extracted (eof stays set for the next call)
+            return any ? LineRead::Ok : LineRead::End;
+        // Without eof the newline was extracted and counted but not stored.
+        const std::size_t stored = got - (in.eof() ? 0 : 1);
+        if (line.size() + stored > cap) {
+            line.clear();
+            return LineRead::TooLong;
+        }
+        line.append(chunk.data(), stored);
+        return LineRead::Ok;
+    }
+}
+
+std::string tooLongMessage(std::size_t cap)
+{
+    return "line longer than " + std::to_string(cap) + " bytes (the most one request's line may take)";
+}
+
 TraceFormat detectTraceFormat(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(path, "", "cannot open the trace file");
     std::string line;
-    while (std::getline(in, line)) {
+    std::vector<char> buffer;
+    const std::size_t cap = TraceReadOptions{}.maxLineBytes;
+    long long number = 0;
+    for (LineRead r; (r = readCappedLine(in, line, buffer, cap)) != LineRead::End;) {
+        ++number;
+        if (r == LineRead::TooLong)
+            throw InputError(path, "line " + std::to_string(number), tooLongMessage(cap));
         std::string t = trim(line);
         if (t.rfind("\xEF\xBB\xBF", 0) == 0)
             t = t.substr(3);
@@ -215,6 +268,8 @@ TraceReader::TraceReader(std::string path, TraceFormat format, TraceReadOptions 
 {
     if (!(m_options.timeScale > 0) || !std::isfinite(m_options.timeScale))
         throw InputError(m_path, "time scale", "expected a positive number");
+    if (m_options.maxLineBytes == 0 || m_options.maxLineBytes > (std::size_t(1) << 30))
+        throw InputError(m_path, "line limit", "expected 1 byte to 1 GiB per line");
     m_in.rdbuf()->pubsetbuf(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
     m_in.open(m_path, std::ios::binary);
     if (!m_in)
@@ -225,11 +280,20 @@ TraceReader::TraceReader(std::string path, TraceFormat format, TraceReadOptions 
 
 TraceReader::~TraceReader() = default;
 
+bool TraceReader::readLine(std::string &line)
+{
+    const LineRead r = readCappedLine(m_in, line, m_lineBuffer, m_options.maxLineBytes);
+    m_lineTooLong = r == LineRead::TooLong;
+    return r != LineRead::End;
+}
+
 void TraceReader::readHeader()
 {
     std::string line;
-    while (std::getline(m_in, line)) {
+    while (readLine(line)) {
         ++m_line;
+        if (m_lineTooLong)
+            throw InputError(m_path, "line " + std::to_string(m_line), tooLongMessage(m_options.maxLineBytes));
         std::string t = trim(line);
         if (m_line == 1 && t.rfind("\xEF\xBB\xBF", 0) == 0)
             t = t.substr(3);
@@ -382,8 +446,12 @@ bool TraceReader::next(TraceRequest &out)
 {
     if (m_options.limit > 0 && m_requests >= m_options.limit)
         return false;
-    while (std::getline(m_in, m_lineText)) {
+    while (readLine(m_lineText)) {
         ++m_line;
+        if (m_lineTooLong) {
+            skip(tooLongMessage(m_options.maxLineBytes));
+            continue;
+        }
         std::string_view v = m_lineText;
         while (!v.empty() && (v.back() == '\r' || v.back() == ' ' || v.back() == '\t'))
             v.remove_suffix(1);

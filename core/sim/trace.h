@@ -59,6 +59,11 @@ struct TraceReadOptions {
     double timeScale = 1.0;            // arrival times are multiplied by this (0.5 = twice as fast)
     std::string model;                 // BurstGPT: keep only rows of this model; empty = all
     bool skipFailed = false;           // BurstGPT: drop rows with zero response tokens (failed requests)
+    // The longest line kept in memory. A longer line is read past without being stored and is
+    // malformed (skipped, or an InputError in strict mode), so a file with no newlines costs this
+    // much memory, not its size. The public traces' lines are under 8 KB (a Mooncake line carries
+    // one hash id per 512 tokens: a 1M-token prompt is about 2 000 ids, 16 KB).
+    std::size_t maxLineBytes = std::size_t(1) << 20;
 };
 
 // A skipped line and why; the reader keeps the first few for the message shown to the user.
@@ -89,6 +94,7 @@ private:
     Parse parseCsv(const std::string &line, TraceRequest &out, double &stamp, std::string &why);
     void readHeader();
     void skip(const std::string &why);
+    bool readLine(std::string &line);  // false at the end; a line over maxLineBytes comes back flagged
 
     std::string m_path;
     TraceFormat m_format;
@@ -96,6 +102,8 @@ private:
     std::ifstream m_in;
     std::vector<char> m_buffer;
     std::string m_lineText;
+    std::vector<char> m_lineBuffer;    // the chunk lines are read through (a line may take several)
+    bool m_lineTooLong = false;
     long long m_line = 0;
     long long m_requests = 0;
     long long m_skipped = 0;

@@ -186,6 +186,21 @@ const std::map<std::string, Generator> &generators()
                           "{\"timestamp\": 1, \"note\": \"" + std::string(64 << 20, 'z'));
              return p;
          }},
+        {"plan-too-many-workloads", [](const std::string &d) {
+             // 100 000 (empty) workloads: refused by count before any entry is read.
+             const std::string p = d + "/many-workloads.json";
+             std::string text = "{\"format\": \"tokenroute-plan\", \"version\": 2, \"name\": \"many\", \"racks\": [], \"workloads\": [{}";
+             for (int i = 1; i < 100000; ++i)
+                 text += ",{}";
+             writeFile(p, text + "]}");
+             return p;
+         }},
+        {"burstgpt-no-newline", [](const std::string &d) {
+             // A header, then 4 MB with no newline: read past in bounded memory, refused by line.
+             const std::string p = d + "/no-newline.csv";
+             writeFile(p, "Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type\n" + std::string(4 << 20, '7'));
+             return p;
+         }},
         {"azure-long-field", [](const std::string &d) {
              const std::string p = d + "/long.csv";
              writeFile(p, "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.9,4808,10\n2023-11-16 18:17:04.0," +
