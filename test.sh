@@ -10,3 +10,9 @@ echo "build: $((SECONDS - start)) s"
 start=$SECONDS
 ctest --test-dir build/release --output-on-failure -j"$(nproc)" "$@"
 echo "tests: $((SECONDS - start)) s"
+start=$SECONDS
+installer/sanitize.sh   # core, kernels and CLI tests under ASan+UBSan (build/asan)
+echo "sanitizers: $((SECONDS - start)) s"
+start=$SECONDS
+installer/fuzz.sh       # every reader's fuzz target for a short run (build/fuzz)
+echo "fuzz: $((SECONDS - start)) s"
