@@ -124,6 +124,7 @@ private slots:
     void planWithoutRunsSaysHowToMakeThem();
     void seriesSurviveReopeningThePlan();
     void viewDrawsTheSeriesAndStoresThemOnce();
+    void shownViewFollowsEdits();
     void exportWritesPngAndSvg();
     void csvRoundTrips_data();
     void csvRoundTrips();
@@ -396,6 +397,23 @@ void TestPlanCharts::viewDrawsTheSeriesAndStoresThemOnce()
     QCOMPARE(countCharts(), std::size_t(4));
     view.refresh();
     QCOMPARE(countCharts(), std::size_t(4));
+}
+
+void TestPlanCharts::shownViewFollowsEdits()
+{
+    PlanDocument document;
+    document.reset(m_plan, m_planPath);
+    LiveEvaluation evaluation(&document, &m_catalog);
+    ChartsView view(&document, &m_catalog, &evaluation);
+    view.resize(1280, 720);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    Rack rack = document.plan().racks.front();
+    rack.powerBudgetKw += 25;
+    document.replaceRack(rack);
+    // The evaluation runs on a zero-delay timer; the shown page redraws when it reports.
+    QTRY_COMPARE(view.charts().last().series[1].points.first().y(), rack.powerBudgetKw);
+    QCOMPARE(view.charts().last().id, QStringLiteral("rack-power"));
 }
 
 void TestPlanCharts::exportWritesPngAndSvg()

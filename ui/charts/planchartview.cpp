@@ -231,8 +231,14 @@ ChartsView::ChartsView(PlanDocument *document, const Catalog *catalog, LiveEvalu
     outer->addLayout(grid, 1);
     m_status->setWordWrap(true);
     outer->addWidget(m_status);
-    connect(m_evaluation, &LiveEvaluation::updated, this, &ChartsView::refresh);
-    connect(m_document, &PlanDocument::filePathChanged, this, &ChartsView::refresh);
+    // The cache sweep replays each workload's traffic (tens of milliseconds on the demo): a hidden
+    // page waits for showEvent instead of recomputing on every edit.
+    const auto refreshIfShown = [this] {
+        if (isVisible())
+            refresh();
+    };
+    connect(m_evaluation, &LiveEvaluation::updated, this, refreshIfShown);
+    connect(m_document, &PlanDocument::filePathChanged, this, refreshIfShown);
     refresh();
 }
 
@@ -256,7 +262,7 @@ QWidget *ChartsView::framed(QChartView *view, int index)
 
 void ChartsView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange)
+    if ((event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange) && isVisible())
         refresh();
     QWidget::changeEvent(event);
 }

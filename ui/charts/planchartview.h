@@ -1,7 +1,8 @@
 #pragma once
 // Draws a PlanChart into a QChart, and the Charts page that shows every PlanChart of the open plan:
 // latency CDFs of the latest simulation run, prefix-cache hit ratio per capacity, the roofline, the
-// memory hierarchy and power per rack. The page recomputes after each evaluation of the plan, and
+// memory hierarchy and power per rack. The page recomputes after each evaluation of the plan while
+// it is shown (and when it is shown again), and
 // stores the series of charts that came from a stored run in the plan file (once per run), so the
 // figures shown with a run are still there after a restart.
 
