@@ -1,3 +1,4 @@
+#include "ui/reasontext.h"
 #include "ui/report/planreport.h"
 
 #include <QChart>
@@ -224,18 +225,18 @@ QString PlanReport::html() const
         h += htmlTable(routeTable());
         h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Why")));
         for (const WorkloadRouting &w : o.routing->result.workloads) {
-            h += QStringLiteral("<p><b>%1</b><br>%2").arg(esc(qs(w.name)), esc(qs(describe(w.binding, w.name))));
+            h += QStringLiteral("<p><b>%1</b><br>%2").arg(esc(qs(w.name)), esc(reasonText(w.binding, w.name)));
             if (w.alternative.exists)
-                h += QStringLiteral("<br>%1").arg(esc(qs(describe(w.alternative, w.name))));
+                h += QStringLiteral("<br>%1").arg(esc(reasonText(w.alternative, w.name)));
             for (const Finding &f : o.routing->result.findings)
                 if (f.workload == w.name)
-                    h += QStringLiteral("<br>• %1").arg(esc(qs(describe(f))));
+                    h += QStringLiteral("<br>• %1").arg(esc(reasonText(f)));
             h += QStringLiteral("</p>");
         }
         QStringList general;
         for (const Finding &f : o.routing->result.findings)
             if (f.workload.empty())
-                general.append(qs(describe(f)));
+                general.append(reasonText(f));
         if (!general.isEmpty()) {
             h += QStringLiteral("<h3>%1</h3><ul>").arg(esc(tr("Findings about the plan")));
             for (const QString &g : general)
