@@ -2233,7 +2233,7 @@
     </message>
     <message>
         <source>%1 for KV</source>
-        <translation>%1 供 KV 使用</translation>
+        <translation>%1 供 KV</translation>
     </message>
     <message>
         <source>size not stated in the plan</source>
@@ -2257,15 +2257,15 @@
     </message>
     <message>
         <source>Recomputing wins at every length</source>
-        <translation>在任何長度，重新運算都較划算</translation>
+        <translation>任何長度皆以重算較划算</translation>
     </message>
     <message>
         <source>Fetching wins below %1 tokens</source>
-        <translation>少於 %1 個詞元時讀取較划算</translation>
+        <translation>少於 %1 詞元時讀取較划算</translation>
     </message>
     <message>
         <source>Recomputing wins from %1 to %2 tokens</source>
-        <translation>從 %1 到 %2 個詞元時重新運算較划算</translation>
+        <translation>%1 至 %2 詞元時重算較划算</translation>
     </message>
     <message>
         <source>Holds no KV cache</source>
@@ -2277,7 +2277,7 @@
     </message>
     <message>
         <source>This prefix: fetch %1, recompute %2</source>
-        <translation>此前綴：讀取 %1，重新運算 %2</translation>
+        <translation>此前綴：讀取 %1，重算 %2</translation>
     </message>
     <message>
         <source>Memory tiers of %1</source>
@@ -2317,11 +2317,11 @@
     </message>
     <message>
         <source>Fetching wins at every length up to %1 tokens</source>
-        <translation>在 %1 個詞元以內的任何長度，讀取都較划算</translation>
+        <translation>%1 詞元以內皆以讀取較划算</translation>
     </message>
     <message>
         <source>Fetching wins from %1 tokens on</source>
-        <translation>從 %1 個詞元起讀取較划算</translation>
+        <translation>%1 詞元起讀取較划算</translation>
     </message>
 </context>
 <context>
