@@ -113,7 +113,9 @@ void buildPool(const Plan &plan, const Catalog &catalog, const Pool &pool, PoolE
     pe.setup.kv = pool.kv;
     pe.setup.memoryFraction = pool.memoryFraction;
 
-    // Device memory first (its KV share is filled per workload), then the tiers the pool names.
+    pe.deviceMemory = std::make_shared<const MemoryTierSpec>(deviceMemoryTier(catalog, *pe.device));
+    // The tiers the pool names; device memory comes first in each workload's list (its KV share
+    // depends on the workload's model).
     for (const std::string &id : splitIds(pool.tierIds)) {
         const MemoryTierSpec *t = catalog.tier(id);
         if (!t) {
@@ -122,15 +124,6 @@ void buildPool(const Plan &plan, const Catalog &catalog, const Pool &pool, PoolE
         }
         pe.tiers.push_back({t, tierCapacityBytes(*t, pe)});
     }
-}
-
-const MemoryTierSpec *deviceTierSpec(const Catalog &catalog, const Accelerator &device)
-{
-    const TierKind kind = perfdetail::deviceTier(device);
-    for (const MemoryTierSpec &t : catalog.tiers)
-        if (t.kind == kind)
-            return &t;
-    return nullptr;
 }
 
 } // namespace
@@ -218,7 +211,7 @@ Evaluation evaluate(const Plan &plan, const Catalog &catalog)
             }
             if (w.prefixReuse > 0 && input > 0) {
                 std::vector<TierCapacity> tiers;
-                tiers.push_back({deviceTierSpec(catalog, *pe.device), wp.estimate.memory.kvCapacityBytes * setup.replicas()});
+                tiers.push_back({pe.deviceMemory.get(), wp.estimate.memory.kvCapacityBytes * setup.replicas()});
                 tiers.insert(tiers.end(), pe.tiers.begin(), pe.tiers.end());
                 wp.prefixTiers = kvTierChoices(model->arch, setup, tiers, w.prefixReuse * input);
             }

@@ -5,6 +5,7 @@
 // cheap enough (well under a millisecond for the demo plan) for the UI to call on every edit.
 // Problems are reported as codes with values, not sentences, so each front end words them.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -50,7 +51,10 @@ struct PoolEvaluation {
     int devices = 0;                     // servers × acceleratorsPerNode, or the edge device count
     DeviceSetup setup;                   // tp chosen when the pool says 0 (smallest that fits the first workload)
     PoolCost cost;
-    std::vector<TierCapacity> tiers;     // device memory first, then the pool's tiers
+    std::vector<TierCapacity> tiers;     // the tiers the pool names (device memory is deviceMemory)
+    // The device's own memory as a tier (deviceMemoryTier); shared so that copies of an evaluation
+    // keep the TierChoice pointers into it valid.
+    std::shared_ptr<const MemoryTierSpec> deviceMemory;
 };
 
 // One workload on one pool.

@@ -1,7 +1,9 @@
 #include "core/perf/memorytiers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
 
 #include "core/perf/modelshape.h"
 
@@ -12,6 +14,41 @@ using namespace perfdetail;
 double moveEnergyJ(double bytes, double pjPerBit)
 {
     return bytes * 8.0 * pjPerBit * 1e-12;
+}
+
+MemoryTierSpec deviceMemoryTier(const Catalog &catalog, const Accelerator &device)
+{
+    std::string type;
+    for (unsigned char c : device.memoryType)
+        if (std::isalnum(c))
+            type += char(std::tolower(c));
+    const TierKind kind = deviceTier(device);
+    const MemoryTierSpec *base = catalog.tier(type);
+    if (!base || base->kind != kind) {
+        base = nullptr;
+        for (const MemoryTierSpec &t : catalog.tiers)
+            if (t.kind == kind) {
+                base = &t;
+                break;
+            }
+    }
+    MemoryTierSpec out;
+    if (base)
+        out = *base;
+    else {
+        out.id = type;
+        out.name = device.memoryType;
+        out.kind = kind;
+        out.provenance.clear();
+    }
+    if (device.memoryBandwidthTBs > 0) {
+        out.bandwidthGBs = device.memoryBandwidthTBs * 1000.0;
+        if (auto it = device.provenance.find("memory_bandwidth_tbs"); it != device.provenance.end())
+            out.provenance["bandwidth_gbs"] = it->second;
+        else
+            out.provenance.erase("bandwidth_gbs");
+    }
+    return out;
 }
 
 std::vector<TierChoice> kvTierChoices(const ModelArch &model, const DeviceSetup &setup,

@@ -55,6 +55,13 @@ struct PrefixBreakEven {
 PrefixBreakEven prefixBreakEven(const ModelArch &model, const DeviceSetup &setup, const MemoryTierSpec &tier,
                                 long long maxTokens);
 
+// A device's own memory as a tier. Latency, energy per bit and price per GB come from the catalogue's
+// tier of the same memory type (matched by id, "HBM3e" -> "hbm3e", else the first tier of its kind);
+// the bandwidth is the device's own, because one catalogue entry cannot carry every part's bus
+// (HBM3 is 3.35 TB/s on an H100 SXM and 5.3 TB/s on an MI300X). The bandwidth's provenance is the
+// device's. With no catalogue tier of the kind, only the bandwidth is known.
+MemoryTierSpec deviceMemoryTier(const Catalog &catalog, const Accelerator &device);
+
 // Energy of moving bytes through a tier: bytes · 8 · pJ/bit.
 double moveEnergyJ(double bytes, double pjPerBit);
 

@@ -27,23 +27,6 @@ const ModelSpec *modelFor(const Plan &plan, const Catalog &catalog, const std::s
     return nullptr;
 }
 
-const MemoryTierSpec *deviceTier(const Catalog &catalog, const Accelerator &device)
-{
-    TierKind kind = TierKind::Hbm;
-    if (device.weightsInSram)
-        kind = TierKind::Sram;
-    else if (device.memoryType.find("GDDR") != std::string::npos)
-        kind = TierKind::Gddr;
-    else if (device.memoryType.find("LPDDR") != std::string::npos)
-        kind = TierKind::Lpddr;
-    else if (device.memoryType.find("DDR") != std::string::npos)
-        kind = TierKind::HostDram;
-    for (const MemoryTierSpec &t : catalog.tiers)
-        if (t.kind == kind)
-            return &t;
-    return nullptr;
-}
-
 // Lognormal sigma whose distribution has the given mean and p90: ln(p90/mean) = 1.2816 σ − σ²/2
 // (z of the 90th percentile is 1.2816). No real root means a p90 too far above the mean for a
 // lognormal; the largest sigma on the curve (1.2816) is taken then.
@@ -207,7 +190,7 @@ PlanSimulation buildPlanSimulation(const Plan &plan, const Catalog &catalog, con
                              model->id + " leaves no room for KV cache on this pool");
         const double blockBytes = service->kvBytesPerToken() * options.blockTokens;
         if (sp.kind != SimPoolKind::Decode) {
-            const MemoryTierSpec *dt = deviceTier(catalog, *pe->device);
+            const MemoryTierSpec *dt = pe->deviceMemory.get();
             const long long deviceBlocks = service->kvCapacityTokens() * sp.replicas / options.blockTokens;
             sp.tiers.push_back(SimTier{dt ? dt->id : "device", deviceBlocks, 0, 0, dt ? dt->energyPjPerBit : 0});
             for (const TierCapacity &tc : pe->tiers) {

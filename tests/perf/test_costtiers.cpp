@@ -38,6 +38,7 @@ private slots:
     void serversAndEdge();
     void perToken();
     void loadOrRecompute();
+    void deviceMemoryIsTheDevicesOwn();
     void evaluateSmallPlan();
     void evaluateReportsProblems();
 };
@@ -175,6 +176,42 @@ Plan toyPlan()
 }
 
 } // namespace
+
+// The device's memory rung takes latency, energy and price from the catalogue tier of its memory type
+// and the bandwidth, with its source, from the device: an H200 reads HBM3E at 4.8 TB/s, not at the
+// H100's 3.35 TB/s that the first HBM entry carries.
+void TestCostTiers::deviceMemoryIsTheDevicesOwn()
+{
+    Catalog catalog;
+    catalog.tiers = {tier("hbm3", TierKind::Hbm, 3350, 0.6, 3.4), tier("hbm3e", TierKind::Hbm, 4800, 0.7, 3.5),
+                     tier("gddr7", TierKind::Gddr, 1792, 0.5, 7)};
+    Accelerator h200;
+    h200.memoryType = "HBM3e";
+    h200.memoryBandwidthTBs = 4.8;
+    h200.provenance["memory_bandwidth_tbs"] = Provenance{"h200 datasheet", false, {}};
+    MemoryTierSpec t = deviceMemoryTier(catalog, h200);
+    QCOMPARE(t.id, std::string("hbm3e"));
+    QNEAR(t.bandwidthGBs, 4800.0);
+    QNEAR(t.latencyUs, 0.7);
+    QCOMPARE(t.provenance.at("bandwidth_gbs").source, std::string("h200 datasheet"));
+
+    Accelerator mi300x;
+    mi300x.memoryType = "HBM3";
+    mi300x.memoryBandwidthTBs = 5.3;
+    t = deviceMemoryTier(catalog, mi300x);
+    QCOMPARE(t.id, std::string("hbm3"));
+    QNEAR(t.bandwidthGBs, 5300.0);
+    QVERIFY(!t.provenance.count("bandwidth_gbs"));
+
+    // No tier of that exact type: the first of its kind lends its latency and energy.
+    Accelerator hbm4;
+    hbm4.memoryType = "HBM4";
+    hbm4.memoryBandwidthTBs = 13;
+    t = deviceMemoryTier(catalog, hbm4);
+    QCOMPARE(t.id, std::string("hbm3"));
+    QNEAR(t.bandwidthGBs, 13000.0);
+    QNEAR(t.energyPjPerBit, 3.4);
+}
 
 void TestCostTiers::evaluateSmallPlan()
 {

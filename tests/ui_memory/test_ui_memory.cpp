@@ -128,9 +128,13 @@ void TestUiMemory::ladderEqualsCore()
     for (const TierChoice &c : wp->prefixTiers) {
         const MemoryRung *rung = nullptr;
         for (const MemoryRung &r : l.rungs)
-            if (r.holdsKv && r.tier == c.tier)
+            if (r.holdsKv && r.tier && r.tier->id == c.tier->id)
                 rung = &r;
         QVERIFY2(rung, c.tier->id.c_str());
+        // The device's rung reads at the device's own bandwidth, not at its memory type's first entry.
+        for (const PoolEvaluation &pe : m_evaluation.pools)
+            if (pe.poolId == poolId && c.tier == pe.deviceMemory.get())
+                QCOMPARE(rung->tier->bandwidthGBs, pe.device->memoryBandwidthTBs * 1000.0);
         QCOMPARE(rung->capacityBytes, c.capacityBytes);
         QCOMPARE(rung->kvTokens, c.kvTokens);
         QVERIFY(rung->prefix);

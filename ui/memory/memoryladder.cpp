@@ -41,15 +41,6 @@ const MemoryTierSpec *representative(const Catalog &catalog, RungKind rung)
     return nullptr;
 }
 
-// The device's own tier, as evaluate() picks it: the catalogue's first tier of that kind.
-const MemoryTierSpec *tierOfKind(const Catalog &catalog, TierKind kind)
-{
-    for (const MemoryTierSpec &t : catalog.tiers)
-        if (t.kind == kind)
-            return &t;
-    return nullptr;
-}
-
 // The newest run with a cache entry for this pool, preferring runs of the workload itself.
 const nlohmann::json *latestRun(const std::vector<nlohmann::json> &runs, const std::string &pool, const std::string &workload)
 {
@@ -108,6 +99,7 @@ MemoryLadder buildMemoryLadder(const Plan &plan, const Catalog &catalog, const E
         l.problem = tr("Choose a pool with devices to see its memory tiers.");
         return l;
     }
+    l.deviceTier = pe->deviceMemory;
     l.pool = QString::fromStdString(pe->name);
     l.device = QString::fromStdString(pe->device->name);
     l.devices = pe->devices;
@@ -133,7 +125,7 @@ MemoryLadder buildMemoryLadder(const Plan &plan, const Catalog &catalog, const E
     std::vector<TierChoice> choices = wp->prefixTiers;
     if (choices.empty()) {
         std::vector<TierCapacity> tiers;
-        tiers.push_back({tierOfKind(catalog, perfdetail::deviceTier(*pe->device)),
+        tiers.push_back({pe->deviceMemory.get(),
                          wp->estimate.memory.kvCapacityBytes * std::max(1, wp->setup.replicas())});
         tiers.insert(tiers.end(), pe->tiers.begin(), pe->tiers.end());
         choices = kvTierChoices(model->arch, wp->setup, tiers, 0);

@@ -11,6 +11,7 @@
 
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -48,6 +49,8 @@ struct MemoryLadder {
     std::vector<MemoryRung> rungs;          // SRAM, device memory, host DRAM, flash, remote
     QString hitSource;                      // the run the hit ratios come from, or how to make one
     bool hitRatiosFromRun = false;
+    // The device's memory tier lives in the evaluation, which an edit replaces; the rungs point at it.
+    std::shared_ptr<const MemoryTierSpec> deviceTier;
 };
 
 // runs: the plan's stored simulation documents (simulationrun.h's form), oldest first.

@@ -67,18 +67,13 @@ QString shortTierName(TierKind kind)
     return {};
 }
 
-std::vector<TeachingTier> tiersOf(const Catalog &catalog, const PoolEvaluation &pe, const PoolPoint &point)
+std::vector<TeachingTier> tiersOf(const PoolEvaluation &pe, const PoolPoint &point)
 {
     std::vector<TeachingTier> out;
     TeachingTier device;
     device.deviceMemory = true;
     if (pe.device) {
-        const TierKind kind = perfdetail::deviceTier(*pe.device);
-        for (const MemoryTierSpec &t : catalog.tiers)
-            if (t.kind == kind) {
-                device.tier = &t;
-                break;
-            }
+        device.tier = pe.deviceMemory.get();
         device.name = QString::fromStdString(pe.device->memoryType);
     }
     device.capacityBytes = point.memory.kvCapacityBytes * std::max(1, point.setup.replicas());
@@ -233,8 +228,9 @@ TeachingTimeline buildTeachingTimeline(const Plan &plan, const Catalog &catalog,
                 names << QString::fromStdString(l->name);
         tl.linkName = names.join(QStringLiteral(" → "));
     }
-    tl.prefillTiers = tiersOf(catalog, *prePool, pre);
-    tl.decodeTiers = tiersOf(catalog, *decPool, dec);
+    tl.deviceTiers = {prePool->deviceMemory, decPool->deviceMemory};
+    tl.prefillTiers = tiersOf(*prePool, pre);
+    tl.decodeTiers = tiersOf(*decPool, dec);
 
     double t = 0;
     tl.phases.push_back({TeachingPhaseKind::Prefill, 0, t, t + tl.prefillS});

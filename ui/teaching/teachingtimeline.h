@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 #include "core/catalog/catalog.h"
@@ -38,6 +39,9 @@ struct TeachingTier {
 struct TeachingTimeline {
     bool valid = false;
     QString problem;               // translated: why there is nothing to follow
+    // The pools' device-memory tiers live in the evaluation, which an edit replaces; the tiers
+    // below point at them.
+    std::vector<std::shared_ptr<const MemoryTierSpec>> deviceTiers;
 
     int workloadId = 0;
     QString workload;
