@@ -17,6 +17,7 @@
 
 #include "core/catalog/catalog.h"
 #include "ui/mainwindow.h"
+#include "ui/teaching/routingpage.h"
 #include "ui/tour/guidedtour.h"
 #include "ui/tour/userdata.h"
 
@@ -134,7 +135,9 @@ void TestTour::tourWalksTheRealViews()
     for (int i = 0; i < steps.size(); ++i) {
         QCOMPARE(tour->currentStep(), i);
         // Each step's view is one of the window's tabs, and the tour shows it.
-        QCOMPARE(window.views()->tabText(window.views()->currentIndex()).remove(QLatin1Char('&')), steps[i].view);
+        QCOMPARE(window.views()->currentWidget()->objectName(), steps[i].view);
+        if (auto *routing = qobject_cast<RoutingPage *>(window.views()->currentWidget()))
+            QCOMPARE(routing->isTeaching(), steps[i].teaching);
         QVERIFY(window.rect().contains(tour->geometry()));
         if (i + 1 < steps.size())
             tour->next();

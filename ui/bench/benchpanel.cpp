@@ -55,6 +55,7 @@ QString text(const nlohmann::json &j, const char *key)
 BenchPanel::BenchPanel(PlanDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document), m_runner(kernels::runBenchmarks)
 {
+    setObjectName(QStringLiteral("benchPanel"));
     auto *kernelsBox = new QGroupBox(tr("Kernels"), this);
     auto *kernelsRow = new QHBoxLayout(kernelsBox);
     m_prefill = new QCheckBox(tr("Prefill (GEMM)"), kernelsBox);

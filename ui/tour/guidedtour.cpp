@@ -12,6 +12,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "ui/teaching/routingpage.h"
+
 namespace tokenroute::ui {
 
 namespace {
@@ -26,27 +28,28 @@ QList<GuidedTour::Step> GuidedTour::steps()
         {tr("Racks"),
          tr("The demo plan has three racks: Rubin CPX servers for prefill, HGX H200 and Groq LPU servers for decode. "
             "Each server sits at its U position, coloured by its pool's role; power is shown against the rack's budget."),
-         QStringLiteral("Racks")},
+         QStringLiteral("rackDesigner")},
         {tr("Workloads and tags"),
          tr("Workloads describe traffic: model, arrival rate, prompt and output lengths, prefix reuse and latency targets. "
             "Tags such as prefill-heavy, long context or interactive are derived from those figures and steer routing."),
-         QStringLiteral("Workloads")},
+         QStringLiteral("workloadEditor")},
         {tr("Routing flow"),
          tr("Each workload's prefill goes to compute-dense parts and its decode to bandwidth-rich ones; the KV cache "
             "travels between them. The routing view shows the flow, the share on each pool, and the reasons."),
-         QStringLiteral("Routing")},
+         QStringLiteral("routingPage")},
         {tr("Teaching"),
-         tr("To explain prefill, decode and KV-cache tiering to a class, the Memory view shows where the cache lives "
-            "and Projector Mode (View menu, Ctrl+Shift+P) enlarges text for a room."),
-         QStringLiteral("Memory")},
+         tr("Teaching mode follows one request: its prompt fills the prefill pool, its KV cache crosses the link, then "
+            "decode emits one token per step, reading every weight each time. Space plays, the right arrow steps; "
+            "Projector Mode (Ctrl+Shift+P) enlarges text for a room."),
+         QStringLiteral("routingPage"), true},
         {tr("Costs"),
          tr("Dollars per million input and output tokens per workload, dollars per hour per pool, and energy per token. "
             "Every figure in the catalogue names its source or is marked as an estimate."),
-         QStringLiteral("Costs")},
+         QStringLiteral("costsView")},
         {tr("Benchmarks"),
          tr("Measure prefill, decode and memory kernels on this machine and compare them with the catalogue's peak "
             "figures. Your edits go to your own copy of the demo plan; File > Save As keeps a new one."),
-         QStringLiteral("Benchmarks")},
+         QStringLiteral("benchPanel")},
     };
 }
 
@@ -117,8 +120,10 @@ void GuidedTour::showStep(int step)
     m_next->setText(m_step + 1 < m_steps.size() ? tr("Next") : tr("Finish"));
     if (m_views && !s.view.isEmpty()) {
         for (int i = 0; i < m_views->count(); ++i) {
-            if (m_views->tabText(i).remove(QLatin1Char('&')) == s.view) {
+            if (m_views->widget(i)->objectName() == s.view) {
                 m_views->setCurrentIndex(i);
+                if (auto *routing = qobject_cast<RoutingPage *>(m_views->widget(i)))
+                    routing->setTeaching(s.teaching);
                 break;
             }
         }

@@ -24,7 +24,9 @@ public:
     struct Step {
         QString title;
         QString text;
-        QString view; // title of the view (tab) to show, empty for none
+        QString view;          // object name of the view (tab) to show, empty for none; names,
+                               // unlike tab titles, do not change with the interface's language
+        bool teaching = false; // the Routing page in teaching mode rather than the flow
     };
 
     // views may be null (nothing is switched). The tour deletes itself when closed.
