@@ -157,7 +157,8 @@ void TestTags::noSloUsesTheFlag()
     Workload w = workload(500, 500, 0, 0);
     w.interactive = false;
     ModelArch a = llama8b();
-    const TagReason &r = reasonOn(deriveTags(w, &a), TagAxis::Latency);
+    const WorkloadTags tags = deriveTags(w, &a);  // kept alive: r refers into it
+    const TagReason &r = reasonOn(tags, TagAxis::Latency);
     QVERIFY(r.code == TagReasonCode::NoSloFlag);
     QVERIFY(r.tag == Tag::Batch);
     w.interactive = true;
@@ -179,7 +180,8 @@ void TestTags::thresholdsMoveTheBoundary()
     t.weightsPrecision = Precision::FP8;
     t.sramResidentGb = 14.72;
     QVERIFY(deriveTags(w, &a, t).has(Tag::SramResident));   // 8 GB at FP8
-    const TagReason &r = reasonOn(deriveTags(w, &a, t), TagAxis::ModelSize);
+    const WorkloadTags tags = deriveTags(w, &a, t);  // kept alive: r refers into it
+    const TagReason &r = reasonOn(tags, TagAxis::ModelSize);
     QVERIFY(r.value > 7.9 && r.value < 8.2);
 }
 
