@@ -1737,10 +1737,6 @@
         <translation>教學</translation>
     </message>
     <message>
-        <source>To explain prefill, decode and KV-cache tiering to a class, the Memory view shows where the cache lives and Projector Mode (View menu, Ctrl+Shift+P) enlarges text for a room.</source>
-        <translation>向課堂講解預填、解碼與 KV 快取分層時，「記憶體」檢視會顯示快取所在位置，而投影模式（檢視選單，Ctrl+Shift+P）會放大文字以供整個教室觀看。</translation>
-    </message>
-    <message>
         <source>Costs</source>
         <translation>成本</translation>
     </message>
@@ -1775,6 +1771,10 @@
     <message>
         <source>Finish</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>Teaching mode follows one request: its prompt fills the prefill pool, its KV cache crosses the link, then decode emits one token per step, reading every weight each time. Space plays, the right arrow steps; Projector Mode (Ctrl+Shift+P) enlarges text for a room.</source>
+        <translation>教學模式追蹤一個請求：它的提示填滿預填資源池，它的 KV 快取經由連結傳輸，接著解碼每一步輸出一個詞元，每次都讀取所有權重。空白鍵播放，向右鍵前進一步；投影模式（Ctrl+Shift+P）會放大文字以供整個教室觀看。</translation>
     </message>
 </context>
 <context>
