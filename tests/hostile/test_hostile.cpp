@@ -203,7 +203,7 @@ const std::map<std::string, Generator> &generators()
          }},
         {"azure-long-field", [](const std::string &d) {
              const std::string p = d + "/long.csv";
-             writeFile(p, "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.9,4808,10\n2023-11-16 18:17:04.0," +
+             writeFile(p, "TIMESTAMP,ContextTokens,GeneratedTokens\n2024-03-05 20:15:10.0,4200,12\n2024-03-05 20:15:10.1," +
                               std::string(16 << 20, '9') + ",10\n");
              return p;
          }},

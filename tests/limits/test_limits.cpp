@@ -356,7 +356,7 @@ void TestLimits::traceLineLimitIsExact()
 {
     QTemporaryDir scratch;
     const std::string path = scratch.path().toStdString() + "/limit.csv";
-    const std::string row = "2023-11-16 18:17:03.90,4808,10";                       // 30 bytes
+    const std::string row = "2024-03-05 20:15:10.00,4200,12";                       // 30 bytes
     {
         std::ofstream out(path, std::ios::binary);
         out << "TIMESTAMP,ContextTokens,GeneratedTokens\n" << row << "\n" << row << "0\n" << row << "\r\n" << row;

@@ -120,10 +120,10 @@ void TestTraces::azureTimestampsAndCrlf()
     QCOMPARE(reqs[0].arrivalS, 0.0);
     QVERIFY(std::abs(reqs[1].arrivalS - 0.052) < 1e-9);
     QVERIFY(std::abs(reqs[2].arrivalS - 1.52004) < 1e-9);
-    // Across midnight: 18:17:03.97996 → 00:00:00.25 next day.
-    QVERIFY(std::abs(reqs[4].arrivalS - (5 * 3600 + 42 * 60 + 56.27004)) < 1e-6);
-    QCOMPARE(reqs[0].inputTokens, 4808);
-    QCOMPARE(reqs[0].outputTokens, 10);
+    // Across midnight: 20:15:10 → 00:00:00.25 next day.
+    QVERIFY(std::abs(reqs[4].arrivalS - (3 * 3600 + 44 * 60 + 50.25)) < 1e-6);
+    QCOMPARE(reqs[0].inputTokens, 4200);
+    QCOMPARE(reqs[0].outputTokens, 12);
     QVERIFY(reqs[0].blocks.empty());
 }
 
@@ -404,7 +404,7 @@ void TestTraces::empiricalLengthsFromTrace()
     for (int i = 0; i < 100; ++i)
         QVERIFY(allowed.count(d.sample(rng)));
     const auto out = LengthDistribution::parse("empirical:" + fixture("azure_small.csv"), "output", false);
-    QCOMPARE(out.mean(), (10 + 8 + 27 + 1 + 2) / 5.0);
+    QCOMPARE(out.mean(), (12 + 9 + 31 + 1 + 2) / 5.0);
 }
 
 void TestTraces::agentSessionsSharePrefixes()

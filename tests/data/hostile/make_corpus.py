@@ -122,14 +122,14 @@ write('trace/mooncake-timestamp-1e400.jsonl', good + json.dumps(dict(row, timest
 write('trace/mooncake-hash-negative.jsonl', good + json.dumps(dict(row, hash_ids=[0, -1])) + '\n')
 write('trace/mooncake-invalid-utf8.jsonl', (good + '{"timestamp": 1, "input_length": 10, "output_length": 1, "hash_ids": [0], "x": "\xff"}\n').encode('latin-1'), binary=True)
 write('trace/mooncake-not-json.jsonl', good + 'SELECT * FROM requests;\n')
-azure = 'TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.9799600,4808,10\n'
-write('trace/azure-truncated.csv', azure + '2023-11-16 18:17:04.1,48')
+azure = 'TIMESTAMP,ContextTokens,GeneratedTokens\n2024-03-05 20:15:10.0000000,4200,12\n'
+write('trace/azure-truncated.csv', azure + '2024-03-05 20:15:14.1,48')
 write('trace/azure-bad-time.csv', azure + '2023-13-45 99:17:04.1,48,10\n')
-write('trace/azure-tokens-negative.csv', azure + '2023-11-16 18:17:05.0,-48,10\n')
-write('trace/azure-tokens-huge.csv', azure + '2023-11-16 18:17:05.0,99999999999999999999,10\n')
-write('trace/azure-tokens-nan.csv', azure + '2023-11-16 18:17:05.0,nan,10\n')
-write('trace/azure-backwards.csv', azure + '2023-11-16 18:17:01.0,48,10\n')
-write('trace/azure-no-header.csv', '2023-11-16 18:17:03.9799600,4808,10\n')
+write('trace/azure-tokens-negative.csv', azure + '2024-03-05 20:15:15.0,-48,10\n')
+write('trace/azure-tokens-huge.csv', azure + '2024-03-05 20:15:15.0,99999999999999999999,10\n')
+write('trace/azure-tokens-nan.csv', azure + '2024-03-05 20:15:15.0,nan,10\n')
+write('trace/azure-backwards.csv', azure + '2024-03-05 20:15:07.0,48,10\n')
+write('trace/azure-no-header.csv', '2024-03-05 20:15:10.0000000,4200,12\n')
 burst = 'Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type\n5,ChatGPT,472,18,490,Conversation log\n'
 write('trace/burstgpt-time-inf.csv', burst + 'inf,ChatGPT,472,18,490,Conversation log\n')
 write('trace/burstgpt-time-1e400.csv', burst + '1e400,ChatGPT,472,18,490,Conversation log\n')
