@@ -4,6 +4,9 @@
 #include <QFile>
 #include <QFont>
 
+#include <algorithm>
+#include <cmath>
+
 namespace tokenroute::ui {
 
 namespace {
@@ -57,6 +60,22 @@ void setProjectorMode(bool on)
 bool projectorMode()
 {
     return state().projector;
+}
+
+QFont scaledAppFont(double factor, bool bold)
+{
+    QFont f = QApplication::font();
+    f.setPointSizeF(std::max(8.0, f.pointSizeF()) * factor);
+    f.setBold(bold);
+    return f;
+}
+
+QFont pixelFont(double px, bool bold)
+{
+    QFont f = QApplication::font();
+    f.setPixelSize(int(std::lround(px)));
+    f.setBold(bold);
+    return f;
 }
 
 } // namespace tokenroute::ui

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/appstyle.h"
 #include "ui/charts/chartexport.h"
 #include "ui/evaluation/liveevaluation.h"
 #include "ui/palette.h"
@@ -27,15 +28,6 @@
 namespace tokenroute::ui {
 
 namespace {
-
-// Chart text is sized from the application font so projector mode enlarges it with the rest.
-QFont scaled(double factor, bool bold = false)
-{
-    QFont f = QApplication::font();
-    f.setPointSizeF(std::max(8.0, f.pointSizeF()) * factor);
-    f.setBold(bold);
-    return f;
-}
 
 // The series of one chart are replaced wholesale; axes go with them.
 void clearChart(QChart *chart)
@@ -100,8 +92,8 @@ QWidget *CostsView::framed(QChartView *view, const QString &baseName)
 
 void CostsView::styleChart(QChart *chart) const
 {
-    chart->setTitleFont(scaled(1.8, true));
-    chart->legend()->setFont(scaled(1.5));
+    chart->setTitleFont(scaledAppFont(1.8, true));
+    chart->legend()->setFont(scaledAppFont(1.5));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
@@ -170,11 +162,11 @@ void CostsView::drawCosts(QChart *chart, const QList<CostBar> &bars, const QStri
 
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    x->setLabelsFont(scaled(1.4));
+    x->setLabelsFont(scaledAppFont(1.4));
     auto *y = new QValueAxis;
     y->setTitleText(tr("$ / million tokens"));
-    y->setTitleFont(scaled(1.4));
-    y->setLabelsFont(scaled(1.4));
+    y->setTitleFont(scaledAppFont(1.4));
+    y->setLabelsFont(scaledAppFont(1.4));
     y->setRange(0, top > 0 ? top * 1.1 : 1);
     y->applyNiceNumbers();
     // Enough decimals that neighbouring ticks differ (a few cents per million tokens is common).
@@ -207,8 +199,8 @@ void CostsView::drawCurves()
     for (QLogValueAxis *axis : {x, y}) {
         axis->setBase(10);
         axis->setLabelFormat(QStringLiteral("%g"));
-        axis->setTitleFont(scaled(1.4));
-        axis->setLabelsFont(scaled(1.4));
+        axis->setTitleFont(scaledAppFont(1.4));
+        axis->setLabelsFont(scaledAppFont(1.4));
         axis->setMinorTickCount(8);
     }
     chart->addAxis(x, Qt::AlignBottom);

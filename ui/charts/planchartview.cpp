@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/appstyle.h"
 #include "ui/charts/chartexport.h"
 #include "ui/evaluation/liveevaluation.h"
 #include "ui/palette.h"
@@ -27,14 +28,6 @@
 namespace tokenroute::ui {
 
 namespace {
-
-QFont scaled(double factor, bool bold = false)
-{
-    QFont f = QApplication::font();
-    f.setPointSizeF(std::max(8.0, f.pointSizeF()) * factor);
-    f.setBold(bold);
-    return f;
-}
 
 // Okabe-Ito order, black last: neighbouring series stay apart for colour-blind readers.
 const QList<QRgb> kColours = {okabeIto::Blue,   okabeIto::Vermillion, okabeIto::BluishGreen, okabeIto::ReddishPurple,
@@ -63,8 +56,8 @@ QAbstractAxis *makeAxis(bool log, const QString &title, double lo, double hi, do
         axis = a;
     }
     axis->setTitleText(title);
-    axis->setTitleFont(scaled(1.1 * textScale));
-    axis->setLabelsFont(scaled(1.0 * textScale));
+    axis->setTitleFont(scaledAppFont(1.1 * textScale));
+    axis->setLabelsFont(scaledAppFont(1.0 * textScale));
     return axis;
 }
 
@@ -118,9 +111,9 @@ void drawBars(QChart *chart, const PlanChart &data, double textScale)
     x->append(labels);
     if (!shared.isEmpty()) {
         x->setTitleText(QStringLiteral("%1 · %2").arg(data.xTitle, shared));
-        x->setTitleFont(scaled(1.0 * textScale));
+        x->setTitleFont(scaledAppFont(1.0 * textScale));
     }
-    x->setLabelsFont(scaled(0.85 * textScale));
+    x->setLabelsFont(scaledAppFont(0.85 * textScale));
     QAbstractAxis *y = makeAxis(false, data.yTitle, 0, top > 0 ? top * 1.1 : 1, textScale);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -188,8 +181,8 @@ void drawXy(QChart *chart, const PlanChart &data, double textScale)
 void drawPlanChart(QChart *chart, const PlanChart &data, double textScale)
 {
     clearChart(chart);
-    chart->setTitleFont(scaled(1.25 * textScale, true));
-    chart->legend()->setFont(scaled(0.85 * textScale));
+    chart->setTitleFont(scaledAppFont(1.25 * textScale, true));
+    chart->legend()->setFont(scaledAppFont(0.85 * textScale));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->setBackgroundRoundness(0);

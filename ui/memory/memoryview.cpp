@@ -15,6 +15,7 @@
 #include <exception>
 
 #include "core/plan/planio.h"
+#include "ui/appstyle.h"
 #include "ui/evaluation/liveevaluation.h"
 #include "ui/format.h"
 #include "ui/palette.h"
@@ -30,14 +31,6 @@ constexpr double NamePx = 17;
 constexpr double FigurePx = 16;
 constexpr double NotePx = 15;
 constexpr double Margin = 16;
-
-QFont pixelFont(double px, bool bold = false)
-{
-    QFont f;
-    f.setPixelSize(int(px));
-    f.setBold(bold);
-    return f;
-}
 
 // Decade labels of the capacity axis, in decimal units as capacities are sold.
 QString decade(int exponent)

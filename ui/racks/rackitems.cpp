@@ -13,6 +13,7 @@
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
 
+#include "ui/appstyle.h"
 #include "ui/format.h"
 #include "ui/palette.h"
 #include "ui/racks/rackmime.h"
@@ -23,14 +24,6 @@ namespace tokenroute::ui {
 using namespace rackgeometry;
 
 namespace {
-
-QFont pixelFont(double px, bool bold = false)
-{
-    QFont font = QApplication::font();
-    font.setPixelSize(int(std::lround(px)));
-    font.setBold(bold);
-    return font;
-}
 
 QString qs(const std::string &s)
 {

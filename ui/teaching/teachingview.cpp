@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/appstyle.h"
 #include "ui/evaluation/liveevaluation.h"
 #include "ui/format.h"
 #include "ui/palette.h"
@@ -39,14 +40,6 @@ constexpr int FrameIntervalMs = 16;    // about 60 frames per second
 constexpr int KvBlocksShown = 6;       // squares standing for the KV cache on the link
 
 const double Speeds[] = {0.25, 0.5, 1, 2, 4};
-
-QFont pixelFont(double px, bool bold = false)
-{
-    QFont f;
-    f.setPixelSize(int(px));
-    f.setBold(bold);
-    return f;
-}
 
 QColor kvColour()
 {
