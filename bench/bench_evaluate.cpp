@@ -1,8 +1,18 @@
 // evaluate() on the demo plan: the UI calls it on every edit, so it must stay well under a
 // millisecond (ARCHITECTURE.md performance budgets). Also times the pieces it is made of — one
-// estimate and one SLO capacity search — so a regression can be traced to its cause.
+// estimate and one SLO capacity search — so a regression can be traced to its cause. The
+// catalogue load the CLI and the app pay at start is timed beside a plain JSON parse of the same
+// files, the floor any loader stands on.
 
 #include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/catalog/catalog.h"
 #include "core/perf/evaluation.h"
@@ -63,6 +73,34 @@ void BM_CapacityAtSlo70bOnH200x8(benchmark::State &state)
     }
 }
 BENCHMARK(BM_CapacityAtSlo70bOnH200x8)->Unit(benchmark::kMicrosecond);
+
+void BM_LoadCatalog(benchmark::State &state)
+{
+    for (auto _ : state) {
+        Catalog c = loadCatalog(TOKENROUTE_DATA_DIR "/catalog");
+        benchmark::DoNotOptimize(c);
+    }
+}
+BENCHMARK(BM_LoadCatalog)->Unit(benchmark::kMillisecond);
+
+// Reference: read and parse the catalogue's JSON files, with no validation or conversion.
+void BM_ParseCatalogJsonOnly(benchmark::State &state)
+{
+    std::vector<std::filesystem::path> files;
+    for (const auto &entry : std::filesystem::directory_iterator(TOKENROUTE_DATA_DIR "/catalog"))
+        if (entry.path().extension() == ".json")
+            files.push_back(entry.path());
+    for (auto _ : state) {
+        for (const auto &f : files) {
+            std::ifstream in(f, std::ios::binary);
+            const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+            nlohmann::json j = nlohmann::json::parse(text);
+            benchmark::DoNotOptimize(j);
+        }
+    }
+    state.counters["files"] = double(files.size());
+}
+BENCHMARK(BM_ParseCatalogJsonOnly)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -13,21 +13,19 @@
 //   - ImageFill and ImageCopy: a fill and a deep copy of a QImage of the same size, the floor that
 //     any frame on this machine stands on, so the figures above can be read as multiples of it on
 //     whatever machine runs this.
-// Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise, so it needs no display.
 
 #include <benchmark/benchmark.h>
 
 #include <memory>
 #include <string>
 
-#include <QApplication>
 #include <QImage>
 #include <QPainter>
 
 #include "core/catalog/catalog.h"
 #include "core/plan/plan.h"
-#include "resources/resources.h"
-#include "ui/appstyle.h"
+#include "tests/support/guibenchmain.h"
+#include "tests/support/sampleplans.h"
 #include "ui/plandocument.h"
 #include "ui/racks/rackeditor.h"
 #include "ui/racks/rackscene.h"
@@ -47,45 +45,6 @@ const Catalog &catalog()
     return c;
 }
 
-Plan twentyFullRacks()
-{
-    Plan plan;
-    plan.name = "Twenty full racks";
-    Pool decode;
-    decode.id = 1;
-    decode.name = "decode";
-    decode.role = PoolRole::Decode;
-    plan.pools.push_back(decode);
-    int id = 1000;
-    int spine = 0;
-    for (int r = 0; r < 20; ++r) {
-        Rack rack;
-        rack.id = r + 1;
-        rack.name = "Rack " + std::to_string(r + 1);
-        rack.units = 42;
-        rack.powerBudgetKw = 60;
-        rack.row = r / 10;
-        rack.position = r % 10;
-        plan.racks.push_back(rack);
-        const int tor = ++id;
-        plan.items.push_back(PlacedItem{tor, "ToR " + std::to_string(r + 1), "ib-ndr-switch", rack.id, 41, 0});
-        const int top = ++id;
-        if (r == 0) {
-            spine = top;
-            plan.items.push_back(PlacedItem{top, "Spine", "ib-ndr-switch", rack.id, 42, 0});
-        } else {
-            plan.items.push_back(PlacedItem{top, "PDU " + std::to_string(r + 1), "pdu-3ph", rack.id, 42, 0});
-        }
-        for (int n = 0; n < 5; ++n) {
-            const int node = ++id;
-            plan.items.push_back(PlacedItem{node, "H200 " + std::to_string(r * 5 + n + 1), "hgx-h200", rack.id, 1 + 8 * n, 1});
-            plan.links.push_back(Link{++id, node, tor, "ib-ndr-400", 8});
-        }
-        plan.links.push_back(Link{++id, tor, spine, "ib-ndr-400", 16});
-    }
-    return plan;
-}
-
 // One designer's worth of objects: the document, the editor, the scene and a full-HD view.
 struct Designer {
     PlanDocument document;
@@ -95,7 +54,7 @@ struct Designer {
 
     Designer()
     {
-        document.reset(twentyFullRacks());
+        document.reset(testsupport::twentyFullRacks());
         editor = std::make_unique<RackEditor>(&document, &catalog());
         scene = std::make_unique<RackScene>(editor.get());
         view = std::make_unique<RackView>(scene.get());
@@ -199,17 +158,5 @@ BENCHMARK(BM_ImageCopy)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
 {
-    // Drawing needs a QApplication (fonts, palette); the offscreen platform lets it run on a
-    // machine without a display, as CTest's smoke run does.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    tokenroute::initResources();
-    applyAppStyle(app);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return tokenroute::testsupport::runGuiBenchmarks(argc, argv, [] {});
 }

@@ -14,21 +14,18 @@
 //   - SankeyRouteAndRelayout: route the plan again and rebuild the scene (what an edit costs);
 //   - ImageFill: a fill of a QImage of the same size, the floor any frame stands on, so the figures
 //     above can be read as multiples of it on whatever machine runs this.
-// Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise, so it needs no display.
 
 #include <benchmark/benchmark.h>
 
 #include <memory>
 
-#include <QApplication>
 #include <QImage>
 #include <QPainter>
 
 #include "core/catalog/catalog.h"
 #include "core/plan/planio.h"
 #include "core/route/routebuilder.h"
-#include "resources/resources.h"
-#include "ui/appstyle.h"
+#include "tests/support/guibenchmain.h"
 #include "ui/evaluation/liveevaluation.h"
 #include "ui/plandocument.h"
 #include "ui/routing/routingview.h"
@@ -163,18 +160,5 @@ BENCHMARK(ImageFill)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
 {
-    // Drawing needs a QApplication (fonts, palette); the offscreen platform lets it run on a
-    // machine with no display.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    tokenroute::initResources();
-    applyAppStyle(app);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    demoSlot().reset();
-    return 0;
+    return tokenroute::testsupport::runGuiBenchmarks(argc, argv, [] { demoSlot().reset(); });
 }

@@ -140,7 +140,6 @@ private slots:
     void dataDirSourceTree();
     void dataDirNotFound();
     void dataDirFromBareName();
-    void loadTime();
 };
 
 void TestCatalog::initTestCase()
@@ -594,15 +593,6 @@ void TestCatalog::dataDirFromBareName()
         QSKIP("the build tree is outside the source tree; walking up cannot reach data/");
     QCOMPARE(findDataDir("test_catalog"), canonical(TOKENROUTE_DATA_DIR));
     QCOMPARE(findDataDir(), canonical(TOKENROUTE_DATA_DIR));
-}
-
-// How long the whole catalogue takes to load and validate (the CLI and the app pay it at start).
-void TestCatalog::loadTime()
-{
-    QBENCHMARK {
-        const Catalog c = loadCatalog(kCatalogDir);
-        QVERIFY(!c.accelerators.empty());
-    }
 }
 
 QTEST_APPLESS_MAIN(TestCatalog)

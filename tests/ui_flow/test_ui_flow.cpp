@@ -2,7 +2,6 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QSignalSpy>
@@ -59,7 +58,6 @@ private slots:
     void clickingBandSelectsWorkloadAndPool();
     void labelsDoNotOverlap();
     void relayoutFollowsEdit();
-    void relayoutBenchmark();
     void flowScreenshot();
 
 private:
@@ -201,25 +199,6 @@ void TestUiFlow::relayoutFollowsEdit()
     QTRY_VERIFY(std::abs(servedNow() - before * 0.5) < 1e-6 * before);
     m_document->reset(m_demo);
     m_routing->refresh();
-}
-
-void TestUiFlow::relayoutBenchmark()
-{
-    // What an edit costs: route the plan again and rebuild the scene at 1280×720. QBENCHMARK may
-    // run this function more than once; the split figures are printed once.
-    static bool printed = false;
-    QElapsedTimer timer;
-    timer.start();
-    m_routing->refresh();
-    const double both = double(timer.nsecsElapsed()) / 1e6;
-    timer.restart();
-    m_routing->relayout();
-    if (!printed)
-        qInfo("route + Sankey re-layout: %.1f ms; Sankey re-layout alone: %.1f ms", both, double(timer.nsecsElapsed()) / 1e6);
-    printed = true;
-    QBENCHMARK {
-        m_routing->refresh();
-    }
 }
 
 void TestUiFlow::flowScreenshot()
