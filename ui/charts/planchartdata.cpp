@@ -48,6 +48,24 @@ std::optional<nlohmann::json> parsed(const std::optional<StoredResult> &r)
     return j;
 }
 
+// Series grouped by a key (a tier, a kernel, a device), in the order each key first appears, which
+// is the legend's order.
+class KeyedSeries {
+public:
+    ChartSeries &at(const std::string &key, const QString &name, ChartSeriesKind kind)
+    {
+        const auto [it, added] = m_index.try_emplace(key, m_series.size());
+        if (added)
+            m_series.push_back(ChartSeries{name, kind, {}});
+        return m_series[it->second];
+    }
+    std::vector<ChartSeries> &series() { return m_series; }
+
+private:
+    std::map<std::string, std::size_t> m_index;
+    std::vector<ChartSeries> m_series;
+};
+
 // ---- latency CDFs ------------------------------------------------------------------------------
 
 QList<QPointF> sampledCdf(const nlohmann::json &points)
@@ -202,8 +220,7 @@ PlanChart cacheHitChart(const Plan &plan, const Catalog &catalog, int requests)
     c.logX = true;
     c.sourceKind = QStringLiteral("plan");
     c.emptyText = tr("No workload of this plan can be simulated: add a workload and a pool that holds its model.");
-    std::map<std::string, ChartSeries> tierMarks;   // by tier id, so each tier is one legend entry
-    std::vector<std::string> tierOrder;
+    KeyedSeries tierMarks;   // by tier id, so each tier is one legend entry
     QStringList neverHit;
     for (const Workload &w : plan.workloads) {
         PlanSimulation ps;
@@ -255,16 +272,13 @@ PlanChart cacheHitChart(const Plan &plan, const Catalog &catalog, int requests)
         }
         c.series.append(line);
         for (const auto &[tierId, cap] : marks) {
-            if (!tierMarks.count(tierId)) {
-                const MemoryTierSpec *spec = catalog.tier(tierId);
-                tierMarks[tierId] = ChartSeries{spec ? qs(spec->name) : qs(tierId), ChartSeriesKind::Scatter, {}};
-                tierOrder.push_back(tierId);
-            }
-            tierMarks[tierId].points.append(QPointF(static_cast<double>(cap), ratioAt[cap]));
+            const MemoryTierSpec *spec = catalog.tier(tierId);
+            tierMarks.at(tierId, spec ? qs(spec->name) : qs(tierId), ChartSeriesKind::Scatter)
+                .points.append(QPointF(static_cast<double>(cap), ratioAt[cap]));
         }
     }
-    for (const std::string &id : tierOrder)
-        c.series.append(tierMarks[id]);
+    for (const ChartSeries &s : tierMarks.series())
+        c.series.append(s);
     if (!c.series.isEmpty())
         c.note = tr("%1 generated requests each · dots: pool tiers").arg(requests);
     if (!neverHit.isEmpty()) {
@@ -304,8 +318,7 @@ PlanChart rooflineChart(const Evaluation &evaluation, const std::optional<Stored
             c.series.append({tr("this machine"), ChartSeriesKind::Line,
                              roofline(number(cal, "peak_flops_per_s") / 1e12, number(cal, "peak_bytes_per_s") / 1e12)});
         }
-        std::map<std::string, ChartSeries> byKernel;
-        std::vector<std::string> order;
+        KeyedSeries byKernel;
         for (const nlohmann::json &r : doc->value("results", nlohmann::json::array())) {
             // Memory probes have their own chart; here only the compute kernels.
             const std::string kernel = text(r, "kernel");
@@ -316,14 +329,10 @@ PlanChart rooflineChart(const Evaluation &evaluation, const std::optional<Stored
                 continue;
             const std::string device = text(r, "device");
             const std::string key = device == "cpu" ? kernel : kernel + " · " + device;
-            if (!byKernel.count(key)) {
-                byKernel[key] = ChartSeries{qs(key), ChartSeriesKind::Scatter, {}};
-                order.push_back(key);
-            }
-            byKernel[key].points.append(QPointF(ai, flops / 1e12));
+            byKernel.at(key, qs(key), ChartSeriesKind::Scatter).points.append(QPointF(ai, flops / 1e12));
         }
-        for (const std::string &k : order)
-            c.series.append(byKernel[k]);
+        for (const ChartSeries &s : byKernel.series())
+            c.series.append(s);
         c.note = measured.isEmpty() ? tr("Benchmark run %1 · dots: measured kernels").arg(benchmark->id)
                                     : tr("Benchmark run %1 on %2 · dots: measured kernels").arg(benchmark->id).arg(measured);
     } else if (!c.series.isEmpty()) {
@@ -346,7 +355,7 @@ PlanChart memoryHierarchyChart(const Evaluation &evaluation, const std::optional
 
     bool probed = false;
     if (const auto doc = parsed(benchmark)) {
-        std::map<std::string, ChartSeries> byDevice;
+        KeyedSeries byDevice;
         for (const nlohmann::json &r : doc->value("results", nlohmann::json::array())) {
             if (text(r, "kernel") != "memory_bandwidth" || text(r, "variant") != "read sweep" || text(r, "status") != "ok")
                 continue;
@@ -354,19 +363,15 @@ PlanChart memoryHierarchyChart(const Evaluation &evaluation, const std::optional
             if (ws <= 0 || bw <= 0)
                 continue;
             const std::string dev = text(r, "device");
-            auto &s = byDevice[dev];
-            s.name = tr("measured · %1").arg(qs(dev));
-            s.kind = ChartSeriesKind::Line;
-            s.points.append(QPointF(ws / 1e9, bw / 1e9));
+            byDevice.at(dev, tr("measured · %1").arg(qs(dev)), ChartSeriesKind::Line).points.append(QPointF(ws / 1e9, bw / 1e9));
         }
-        for (auto &[dev, s] : byDevice) {
+        for (ChartSeries &s : byDevice.series()) {
             std::sort(s.points.begin(), s.points.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
             c.series.append(s);
             probed = true;
         }
-        if (probed) {
+        if (probed)
             c.sourceRunId = benchmark->id;
-        }
     }
     // The catalogue's view of each device: on-chip memory, device memory, then the tiers its
     // pools name, each at its capacity per device. The catalogue publishes no SRAM bandwidth, so
