@@ -161,10 +161,7 @@ Evaluation evaluate(const Plan &plan, const Catalog &catalog)
             const Pool &pool = *plan.pool(pe.poolId);
             WorkloadOnPool wp;
             wp.poolId = pe.poolId;
-            // Edge devices each serve their own user: one device is one replica.
-            const int devices = pe.role == PoolRole::Edge ? 1 : pe.devices;
-            DeviceSetup setup = chooseSetup(model->arch, *pe.device, devices, pool.weights, pool.kv, pool.tp, pool.pp,
-                                            pool.ep, pool.memoryFraction);
+            DeviceSetup setup = poolSetup(model->arch, pool, pe);
             if (setup.count <= 0 || resolvePrecision(*pe.device, pool.weights).path == PrecisionPath::Unsupported) {
                 const int needed = minDevicesFor(model->arch, *pe.device, pool.weights, pool.kv, pool.memoryFraction);
                 ev.issues.push_back({EvaluationIssueCode::ModelDoesNotFit, pe.poolId, w.id, 0, double(needed), model->id});
@@ -243,6 +240,12 @@ Evaluation evaluate(const Plan &plan, const Catalog &catalog)
         ev.racks.push_back(re);
     }
     return ev;
+}
+
+DeviceSetup poolSetup(const ModelArch &arch, const Pool &pool, const PoolEvaluation &pe)
+{
+    const int devices = pool.role == PoolRole::Edge ? 1 : pe.devices;
+    return chooseSetup(arch, *pe.device, devices, pool.weights, pool.kv, pool.tp, pool.pp, pool.ep, pool.memoryFraction);
 }
 
 } // namespace tokenroute

@@ -95,4 +95,10 @@ struct Evaluation {
 
 Evaluation evaluate(const Plan &plan, const Catalog &catalog);
 
+// The setup a pool runs a model with: the pool's precisions and parallel layout over its devices,
+// or one device for an edge pool, whose devices each hold a whole replica for their own user.
+// Everything that prices a workload on a pool (evaluation, router, views) starts from this one.
+// `pe.device` must be set; a count of 0 means the model does not fit.
+DeviceSetup poolSetup(const ModelArch &arch, const Pool &pool, const PoolEvaluation &pe);
+
 } // namespace tokenroute

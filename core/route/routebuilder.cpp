@@ -73,10 +73,7 @@ double poolDevices(const Pool &pool, const PoolEvaluation &pe)
 void fillOffer(RouteOffer &o, const RoutePool &rp, const Pool &pool, const PoolEvaluation &pe, const Workload &w,
                const ModelSpec &spec, RouteWorkload &rw)
 {
-    // Edge devices each hold a whole replica for their own user.
-    const int setupDevices = pool.role == PoolRole::Edge ? 1 : pe.devices;
-    DeviceSetup setup = chooseSetup(spec.arch, *pe.device, setupDevices, pool.weights, pool.kv, pool.tp, pool.pp,
-                                    pool.ep, pool.memoryFraction);
+    const DeviceSetup setup = poolSetup(spec.arch, pool, pe);
     if (setup.count <= 0 || resolvePrecision(*pe.device, pool.weights).path == PrecisionPath::Unsupported)
         return;
     const MemoryBudget mb = memoryBudget(spec.arch, setup);

@@ -149,9 +149,7 @@ QList<OperatingCurveData> operatingCurves(const Plan &plan, const Catalog &catal
         if (!model)
             continue;
         // The same setup evaluate() chose for this workload on this pool.
-        const int devices = pe.role == PoolRole::Edge ? 1 : pe.devices;
-        const DeviceSetup setup = chooseSetup(model->arch, *pe.device, devices, pool->weights, pool->kv, pool->tp,
-                                              pool->pp, pool->ep, pool->memoryFraction);
+        const DeviceSetup setup = poolSetup(model->arch, *pool, pe);
         if (setup.count <= 0)
             continue;
         const double input = std::max(1.0, workload->inputMean), output = std::max(1.0, workload->outputMean);

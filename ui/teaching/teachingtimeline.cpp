@@ -31,9 +31,7 @@ PoolPoint operatingPoint(const ModelArch &arch, const Pool &pool, const PoolEval
                          ServingRole role, double input, double output)
 {
     PoolPoint p;
-    // Field devices each hold a whole replica for their own user.
-    const int devices = pool.role == PoolRole::Edge ? 1 : pe.devices;
-    p.setup = chooseSetup(arch, *pe.device, devices, pool.weights, pool.kv, pool.tp, pool.pp, pool.ep, pool.memoryFraction);
+    p.setup = poolSetup(arch, pool, pe);
     if (p.setup.count <= 0)
         return p;
     p.memory = memoryBudget(arch, p.setup);
