@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "core/perf/evaluation.h"
@@ -135,9 +136,21 @@ PlanSimulation buildPlanSimulation(const Plan &plan, const Catalog &catalog, con
     if (!routed) {
         out.notes.push_back("no SLO-meeting route for workload '" + w->name
                             + "': pools used by their roles, shares by device count");
+        // Only pools that hold the model: the simulation then shows the load it cannot keep up
+        // with, rather than failing on a pool that never could have served it.
+        std::set<int> holds;
+        for (const WorkloadEvaluation &we : ev.workloads)
+            if (we.workloadId == w->id)
+                for (const WorkloadOnPool &wp : we.pools)
+                    if (wp.fits)
+                        holds.insert(wp.poolId);
         for (const PoolEvaluation &pe : ev.pools) {
             if (pe.devices <= 0 || pe.role == PoolRole::Edge)
                 continue;
+            if (!holds.count(pe.poolId)) {
+                out.notes.push_back("pool '" + pe.name + "' left out: it cannot hold " + model->id);
+                continue;
+            }
             if (pe.role == PoolRole::Prefill)
                 prefillShare[pe.poolId] += pe.devices;
             else if (pe.role == PoolRole::Decode)
