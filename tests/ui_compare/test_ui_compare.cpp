@@ -284,8 +284,19 @@ void TestUiCompare::variantIsOneCombinedPoolSizedByTheSizing()
     const ServerSpec *server = m_catalog.server(v.serverId);
     QVERIFY(server && server->acceleratorId == "h200");
     QCOMPARE(int(v.plan.items.size()), v.servers);
-    QVERIFY(v.servers * server->acceleratorsPerNode >= v.sizedDevices);
-    QVERIFY((v.servers - 1) * server->acceleratorsPerNode < v.sizedDevices);
+    const int sizedServers = v.servers - v.serversAddedForRouter;
+    QVERIFY(sizedServers * server->acceleratorsPerNode >= v.sizedDevices);
+    QVERIFY((sizedServers - 1) * server->acceleratorsPerNode < v.sizedDevices);
+    // The router serves what the sizing promised on the final pool, and one server fewer serves less.
+    const PlanRouting routed = routePlan(v.plan, m_catalog);
+    QCOMPARE(routed.result.unservedTotal, v.routedUnserved);
+    QVERIFY2(v.routedUnserved <= v.sizedUnserved + 1e-4,
+             qPrintable(QStringLiteral("router leaves %1, sizing %2").arg(v.routedUnserved).arg(v.sizedUnserved)));
+    if (v.serversAddedForRouter > 0) {
+        Plan fewer = v.plan;
+        fewer.items.pop_back();
+        QVERIFY(routePlan(fewer, m_catalog).result.unservedTotal > v.routedUnserved);
+    }
     for (const PlacedItem &item : v.plan.items) {
         QCOMPARE(item.poolId, v.plan.pools.front().id);
         QVERIFY(item.catalogId == v.serverId);

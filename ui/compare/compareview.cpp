@@ -285,6 +285,15 @@ void CompareView::computeB()
                             .arg(v.servers)
                             .arg(server ? QString::fromStdString(server->name) : QString::fromStdString(v.serverId))
                             .arg(v.servers * perServer);
+        if (v.serversAddedForRouter > 0)
+            m_variantNote += QLatin1Char(' ')
+                             + tr("The router, which holds each workload to its SLOs, needed %n more server(s) than the "
+                                  "sizing to serve the same demand; they are included.",
+                                  "", v.serversAddedForRouter);
+        if (v.routedUnserved > v.sizedUnserved + 1e-4)
+            m_variantNote += QLatin1Char(' ')
+                             + tr("Even so, the router leaves %1 % of the demanded tokens unserved on this pool.")
+                                   .arg(v.routedUnserved * 100, 0, 'f', 1);
         other = std::move(v.plan);
         other.name = tr("All on one %1 pool").arg(name).toStdString();
     } else {

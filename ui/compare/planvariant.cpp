@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/perf/evaluation.h"
+#include "core/route/routebuilder.h"
 #include "core/route/sizing.h"
 #include "core/util/error.h"
 
@@ -15,6 +16,21 @@ namespace {
 // power a dense GPU rack is commonly provisioned for (an estimate; the plan's racks win when present).
 constexpr int kDefaultRackUnits = 42;
 constexpr double kDefaultRackBudgetKw = 40;
+
+// Top-up bounds: demand the router leaves beyond the sizing's is chased a server at a time, and
+// given up when more servers stop helping (a workload no pool of this GPU can serve at its SLOs) or
+// when the pool has doubled.
+constexpr double kServedTolerance = 1e-4;   // share of demanded tokens
+constexpr int kMaxStallingServers = 2;
+
+double routedUnserved(const Plan &plan, const Catalog &catalog)
+{
+    try {
+        return routePlan(plan, catalog).result.unservedTotal;
+    } catch (const InputError &) {
+        return 1;   // unroutable: nothing is served
+    }
+}
 
 // The server that carries the GPU: a plain server before a whole-rack system (a pool of whole racks
 // rounds up far more coarsely), then the most GPUs per node.
@@ -129,6 +145,13 @@ OnePoolVariant onePoolVariant(const Plan &plan, const Catalog &catalog, const st
     const bool fp8 = device->peakTflops.count(Precision::FP8) > 0;
     pool.weights = fp8 ? Precision::FP8 : Precision::BF16;
     pool.kv = fp8 ? Precision::FP8 : Precision::BF16;
+    // The replica the sizing bought in: a long prompt may need more tensor-parallel devices to meet
+    // its TTFT than the weights need to fit, and the pool's automatic layout would take the least.
+    const SizingDevice &sizedDevice = problem.devices.front();
+    if (sizedDevice.replicaDevices > 1) {
+        pool.tp = std::min(sizedDevice.replicaDevices, std::max(1, device->scaleUpDomain));
+        pool.pp = std::max(1, sizedDevice.replicaDevices / pool.tp);
+    }
     p.pools.push_back(pool);
 
     // Racks like the plan's own (the largest it has), filled bottom up until units or power run out.
@@ -145,34 +168,67 @@ OnePoolVariant onePoolVariant(const Plan &plan, const Catalog &catalog, const st
             shape.powerBudgetKw = std::max(shape.powerBudgetKw, r.powerBudgetKw);
         }
     }
-    Rack *rack = nullptr;
-    int unitsUsed = 0;
-    double powerKw = 0;
-    for (int s = 0; s < v.servers; ++s) {
+    // Whole servers stacked bottom up, a new rack when units or power run out.
+    const int firstRackId = nextId;
+    const auto placeServers = [&](int count) {
+        p.racks.clear();
+        p.items.clear();
+        int id = firstRackId;
+        int unitsUsed = 0;
+        double powerKw = 0;
         const double serverKw = server->powerW / 1000;
-        const bool full = rack && (unitsUsed + server->unitHeight > rack->units
-                                   || (rack->powerBudgetKw > 0 && powerKw + serverKw > rack->powerBudgetKw));
-        if (!rack || full) {
-            Rack r = shape;
-            r.id = nextId++;
-            r.name = "One-pool rack " + std::to_string(p.racks.size() + 1);
-            r.position = int(p.racks.size());
-            p.racks.push_back(r);
-            rack = &p.racks.back();
-            unitsUsed = 0;
-            powerKw = 0;
+        for (int s = 0; s < count; ++s) {
+            const Rack *rack = p.racks.empty() ? nullptr : &p.racks.back();
+            const bool full = rack && (unitsUsed + server->unitHeight > rack->units
+                                       || (rack->powerBudgetKw > 0 && powerKw + serverKw > rack->powerBudgetKw));
+            if (!rack || full) {
+                Rack r = shape;
+                r.id = id++;
+                r.name = "One-pool rack " + std::to_string(p.racks.size() + 1);
+                r.position = int(p.racks.size());
+                p.racks.push_back(r);
+                unitsUsed = 0;
+                powerKw = 0;
+            }
+            PlacedItem item;
+            item.id = id++;
+            item.name = device->name + " " + std::to_string(s + 1);
+            item.catalogId = server->id;
+            item.rackId = p.racks.back().id;
+            item.uPosition = unitsUsed + 1;
+            item.poolId = pool.id;
+            p.items.push_back(item);
+            unitsUsed += server->unitHeight;
+            powerKw += serverKw;
         }
-        PlacedItem item;
-        item.id = nextId++;
-        item.name = device->name + " " + std::to_string(s + 1);
-        item.catalogId = server->id;
-        item.rackId = rack->id;
-        item.uPosition = unitsUsed + 1;
-        item.poolId = pool.id;
-        p.items.push_back(item);
-        unitsUsed += server->unitHeight;
-        powerKw += serverKw;
+    };
+
+    // Compare A and B at the same served demand: where the router serves less than the sizing
+    // promised, try one more server at a time until it does, or until two in a row stop helping;
+    // the variant keeps the smallest count that served the most.
+    const int sizedServers = v.servers;
+    placeServers(sizedServers);
+    int bestServers = sizedServers;
+    double bestUnserved = routedUnserved(p, catalog);
+    for (int n = sizedServers + 1, stalling = 0; n <= 2 * sizedServers + kMaxStallingServers
+                                                 && bestUnserved > sized.unservedTotal + kServedTolerance
+                                                 && stalling < kMaxStallingServers;
+         ++n) {
+        placeServers(n);
+        const double unserved = routedUnserved(p, catalog);
+        if (unserved < bestUnserved - kServedTolerance) {
+            bestServers = n;
+            bestUnserved = unserved;
+            stalling = 0;
+        } else {
+            ++stalling;
+        }
     }
+    if (bestServers != int(p.items.size()))
+        placeServers(bestServers);
+    v.servers = bestServers;
+    v.serversAddedForRouter = bestServers - sizedServers;
+    v.routedUnserved = bestUnserved;
     return v;
 }
 

@@ -19,8 +19,12 @@ struct OnePoolVariant {
     std::string deviceId;
     std::string serverId;
     int sizedDevices = 0;          // what the sizing asked for
-    int servers = 0;               // whole servers bought (sizedDevices rounded up)
+    int servers = 0;               // whole servers bought, serversAddedForRouter included
     double sizedUnserved = 0;      // share of demanded tokens the sized pool still leaves unserved
+    // Servers beyond the sizing's rounded-up count, added until the router serves as much as the
+    // sizing promised (the router prices each workload's batch at its SLOs, the sizing an average).
+    int serversAddedForRouter = 0;
+    double routedUnserved = 0;     // share of demanded tokens the router leaves unserved on the final pool
 };
 
 // GPU types a one-pool variant can use: catalogue accelerators that a catalogue server carries and
@@ -32,7 +36,7 @@ std::vector<std::string> onePoolCandidates(const Plan &plan, const Catalog &cata
 std::string cheapestOnePoolDevice(const Plan &plan, const Catalog &catalog);
 
 // Throws InputError when the device is unknown, no server carries it, or the sizing finds no
-// solution.
+// solution. Routes the variant a few times while topping it up (a few tens of milliseconds each).
 OnePoolVariant onePoolVariant(const Plan &plan, const Catalog &catalog, const std::string &deviceId);
 
 } // namespace tokenroute::ui
