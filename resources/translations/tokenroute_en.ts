@@ -108,6 +108,16 @@
     </message>
 </context>
 <context>
+    <name>tokenroute::ui::CompareView</name>
+    <message numerus="yes">
+        <source>The router, which holds each workload to its SLOs, needed %n more server(s) than the sizing to serve the same demand; they are included.</source>
+        <translation>
+            <numerusform>The router, which holds each workload to its SLOs, needed %n more server than the sizing to serve the same demand; it is included.</numerusform>
+            <numerusform>The router, which holds each workload to its SLOs, needed %n more servers than the sizing to serve the same demand; they are included.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tokenroute::ui::PlanStructureModel</name>
     <message numerus="yes">
         <source>%n rack(s)</source>

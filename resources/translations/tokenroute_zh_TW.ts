@@ -1499,6 +1499,16 @@
         <source>B: %1</source>
         <translation>B：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>The router, which holds each workload to its SLOs, needed %n more server(s) than the sizing to serve the same demand; they are included.</source>
+        <translation>
+            <numerusform>路由器要求每個工作負載符合其 SLO，為服務相同需求，比容量規劃多需 %n 台伺服器；已計入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Even so, the router leaves %1 % of the demanded tokens unserved on this pool.</source>
+        <translation>即使如此，路由器在此資源池上仍有 %1 % 的需求詞元未服務。</translation>
+    </message>
 </context>
 <context>
     <name>tokenroute::ui::ComparisonModel</name>
@@ -2322,6 +2332,10 @@
     <message>
         <source>Fetching wins from %1 tokens on</source>
         <translation>%1 詞元起讀取較划算</translation>
+    </message>
+    <message>
+        <source>the device&apos;s on-chip cache: working memory</source>
+        <translation>裝置的晶片內快取：工作記憶體</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,8 @@ QStringList sceneTexts(QGraphicsScene *scene)
     for (QGraphicsItem *item : scene->items())
         if (auto *t = dynamic_cast<QGraphicsSimpleTextItem *>(item))
             out << t->text();
+        else if (auto *w = dynamic_cast<QGraphicsTextItem *>(item))
+            out << w->toPlainText();
     return out;
 }
 
@@ -184,6 +186,9 @@ void TestUiMemory::rungsThePoolLacksAreMarked()
     QVERIFY(sram.kind == RungKind::Sram);
     QVERIFY(sram.inPool && !sram.holdsKv);
     QCOMPARE(sram.capacityBytes, pe->device->sramMb * 1e6 * pe->devices);
+    // The H200's L2, not the catalogue's LPU SRAM tier: no bandwidth or price is claimed for it.
+    QVERIFY(sram.deviceCache && !sram.tier);
+    QVERIFY(shows(m_view->scene(), QStringLiteral("on-chip cache: working memory")));
     QVERIFY(l.rungs[1].holdsKv && l.rungs[2].holdsKv && l.rungs[3].holdsKv);
     const MemoryRung &remote = l.rungs[4];
     QVERIFY(remote.kind == RungKind::Remote);

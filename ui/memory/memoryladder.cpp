@@ -148,8 +148,12 @@ MemoryLadder buildMemoryLadder(const Plan &plan, const Catalog &catalog, const E
         if (!r.inPool) {
             r.tier = representative(catalog, kind);
             // A GPU's on-chip SRAM is there but is working memory: no engine keeps KV cache in it.
+            // The catalogue's SRAM tier describes a decode engine's SRAM (an LPU's), not this
+            // device's cache, so its figures are not shown against this device.
             if (kind == RungKind::Sram && pe->device->sramMb > 0) {
                 r.inPool = true;
+                r.deviceCache = true;
+                r.tier = nullptr;
                 r.capacityBytes = pe->device->sramMb * 1e6 * pe->devices;
             }
         }

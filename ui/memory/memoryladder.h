@@ -29,6 +29,7 @@ enum class RungKind { Sram, DeviceMemory, HostDram, Flash, Remote };
 struct MemoryRung {
     RungKind kind = RungKind::DeviceMemory;
     const MemoryTierSpec *tier = nullptr;   // the catalogue's figures; null when it has none of this kind
+    bool deviceCache = false;               // the device's own on-chip cache: its size, but no tier figures
     bool inPool = false;                    // the pool's devices or servers have this rung
     bool holdsKv = false;                   // the engine keeps KV cache here
     double capacityBytes = 0;               // 0 = absent or not stated by the plan

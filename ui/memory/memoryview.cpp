@@ -286,8 +286,10 @@ void MemoryView::relayout()
         const QColor ink = r.inPool ? QColor(0x10, 0x10, 0x10) : QColor(0x78, 0x78, 0x78);
         const double line1 = y + 6, line2 = y + 6 + NamePx * 1.35;
         addText(rungName(r.kind), NamePx, true, x[0], line1, colW(0), ink);
-        addWrapped(r.tier ? QString::fromStdString(r.tier->name) : tr("not in the catalogue"), NotePx, false, x[0], line2,
-                   colW(0), ink);
+        const QString source = r.tier          ? QString::fromStdString(r.tier->name)
+                               : r.deviceCache ? tr("the device's on-chip cache: working memory")
+                                               : tr("not in the catalogue");
+        addWrapped(source, NotePx, false, x[0], line2, colW(0), ink);
 
         // Capacity: the bar, and the figure under it.
         if (r.capacityBytes > 0) {
