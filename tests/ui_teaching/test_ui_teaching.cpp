@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <cmath>
@@ -75,7 +76,8 @@ private slots:
     void captionsNameTheModelsFigures();
     void labelsDoNotOverlap_data();
     void labelsDoNotOverlap();
-    void frameTime();
+    void framesMoveAsDecodeAdvances();
+    void hiddenViewRebuildsWhenShown();
     void teachingScreenshot();
 
 private:
@@ -353,21 +355,52 @@ void TestUiTeaching::labelsDoNotOverlap()
     QCoreApplication::processEvents();
 }
 
-void TestUiTeaching::frameTime()
+void TestUiTeaching::framesMoveAsDecodeAdvances()
 {
-    // One frame: move the items to a time mid-decode and render the scene into a 1280×720 image.
+    // Two frames a few decode steps apart differ (the token counter and the moving KV blocks), and a
+    // frame redrawn at the same time is identical. bench_teaching times these frames.
     m_view->setWorkload(m_demo.workloads.front().id);
     const TeachingTimeline &t = m_view->timeline();
-    QImage image(1280, 720, QImage::Format_ARGB32_Premultiplied);
-    double at = t.ttftS();
-    QBENCHMARK {
-        at += t.tpotS * 0.25;
-        if (at > t.totalS())
-            at = t.ttftS();
+    const auto frameAt = [&](double at) {
+        QImage image(1280, 720, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
         m_view->setTime(at);
         QPainter painter(&image);
         m_view->renderFrame(&painter, QRectF(0, 0, 1280, 720));
-    }
+        return image;
+    };
+    const double early = t.ttftS() + 2.5 * t.tpotS;
+    const QImage a = frameAt(early);
+    const QImage b = frameAt(early + 3 * t.tpotS);
+    QVERIFY(a != b);
+    QCOMPARE(frameAt(early), a);
+}
+
+void TestUiTeaching::hiddenViewRebuildsWhenShown()
+{
+    // While hidden, an edit leaves the timeline as it was and playback stops; shown again, the view
+    // catches up with the edit.
+    const int id = m_demo.workloads.front().id;
+    m_view->setWorkload(id);
+    const int before = m_view->timeline().outputTokens;
+    m_view->play();
+    m_view->hide();
+    QVERIFY(!m_view->isPlaying());
+
+    Plan edited = m_demo;
+    edited.workloads.front().outputMean = before * 2;
+    QSignalSpy updated(m_live.get(), &LiveEvaluation::updated);
+    m_document->reset(edited);
+    QVERIFY(updated.wait(5000));
+    QCOMPARE(m_view->timeline().outputTokens, before);
+
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    QCOMPARE(m_view->timeline().outputTokens, before * 2);
+
+    m_document->reset(m_demo);
+    QVERIFY(updated.wait(5000));
+    QCOMPARE(m_view->timeline().outputTokens, before);
 }
 
 void TestUiTeaching::teachingScreenshot()

@@ -107,8 +107,13 @@ MemoryView::MemoryView(PlanDocument *document, const Catalog *catalog, LiveEvalu
 
     connect(m_poolBox, &QComboBox::activated, this, [this](int i) { setPool(m_poolBox->itemData(i).toInt()); });
     connect(m_workloadBox, &QComboBox::activated, this, [this](int i) { setWorkload(m_workloadBox->itemData(i).toInt()); });
-    connect(m_evaluation, &LiveEvaluation::updated, this, &MemoryView::refresh);
-    connect(m_document, &PlanDocument::filePathChanged, this, &MemoryView::refresh);
+    // A hidden tab waits for showEvent, which refreshes anyway to read runs saved meanwhile.
+    const auto refreshIfShown = [this] {
+        if (isVisible())
+            refresh();
+    };
+    connect(m_evaluation, &LiveEvaluation::updated, this, refreshIfShown);
+    connect(m_document, &PlanDocument::filePathChanged, this, refreshIfShown);
     refresh();
 }
 

@@ -124,7 +124,13 @@ TeachingView::TeachingView(PlanDocument *document, const Catalog *catalog, LiveE
     m_frameTimer.setInterval(FrameIntervalMs);
     m_frameTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_frameTimer, &QTimer::timeout, this, &TeachingView::tick);
-    connect(m_evaluation, &LiveEvaluation::updated, this, &TeachingView::refresh);
+    // A rebuild costs about 12 ms: a hidden view (the flow mode, another tab) waits until shown.
+    connect(m_evaluation, &LiveEvaluation::updated, this, [this] {
+        if (isVisible())
+            refresh();
+        else
+            m_stale = true;
+    });
     connect(m_document, &PlanDocument::changed, this, [this] { fillWorkloads(); });
     fillWorkloads();
     refresh();
@@ -202,8 +208,23 @@ void TeachingView::setWorkload(int workloadId)
     refresh();
 }
 
+void TeachingView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+void TeachingView::hideEvent(QHideEvent *event)
+{
+    // No frames are drawn for a hidden view; playback resumes from here with Play.
+    pause();
+    QWidget::hideEvent(event);
+}
+
 void TeachingView::refresh()
 {
+    m_stale = false;
     if (!m_document->plan().workload(m_workloadId))
         fillWorkloads();
     const PlanOutlook &outlook = m_evaluation->current();

@@ -74,6 +74,8 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     QWidget *buildControls();
@@ -100,6 +102,7 @@ private:
     double m_speed = 1;
     double m_slowMotion = 1;
     bool m_playing = false;
+    bool m_stale = false;                            // the evaluation changed while hidden
     QTimer m_frameTimer;
     QElapsedTimer m_wall;
 
