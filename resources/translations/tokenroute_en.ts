@@ -110,10 +110,10 @@
 <context>
     <name>tokenroute::ui::CompareView</name>
     <message numerus="yes">
-        <source>The router, which holds each workload to its SLOs, needed %n more server(s) than the sizing to serve the same demand; they are included.</source>
+        <source>The router, which holds each workload to its SLOs, needed %n more server(s) to serve the same demand, so B has %1 GPUs.</source>
         <translation>
-            <numerusform>The router, which holds each workload to its SLOs, needed %n more server than the sizing to serve the same demand; it is included.</numerusform>
-            <numerusform>The router, which holds each workload to its SLOs, needed %n more servers than the sizing to serve the same demand; they are included.</numerusform>
+            <numerusform>The router, which holds each workload to its SLOs, needed %n more server to serve the same demand, so B has %1 GPUs.</numerusform>
+            <numerusform>The router, which holds each workload to its SLOs, needed %n more servers to serve the same demand, so B has %1 GPUs.</numerusform>
         </translation>
     </message>
 </context>

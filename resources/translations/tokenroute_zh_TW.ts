@@ -1456,10 +1456,6 @@
         <translation>型錄中沒有任何 GPU 類型能以單一資源池服務此方案的工作負載。</translation>
     </message>
     <message>
-        <source>B serves A&apos;s workloads from one combined pool of %1 (prefill and decode on the same GPUs). The sizing needs %2 GPUs; they are bought as %3 × %4, %5 GPUs. B has no simulation runs, so latency is compared as estimated.</source>
-        <translation>B 以一個 %1 合併資源池服務 A 的工作負載（預填與解碼在同一批 GPU 上）。容量規劃需要 %2 個 GPU；以 %3 × %4 購置，共 %5 個 GPU。B 沒有模擬執行，因此延遲以估計值比較。</translation>
-    </message>
-    <message>
         <source>All on one %1 pool</source>
         <translation>全部集中於單一 %1 資源池</translation>
     </message>
@@ -1499,15 +1495,23 @@
         <source>B: %1</source>
         <translation>B：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>The router, which holds each workload to its SLOs, needed %n more server(s) than the sizing to serve the same demand; they are included.</source>
-        <translation>
-            <numerusform>路由器要求每個工作負載符合其 SLO，為服務相同需求，比容量規劃多需 %n 台伺服器；已計入。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Even so, the router leaves %1 % of the demanded tokens unserved on this pool.</source>
         <translation>即使如此，路由器在此資源池上仍有 %1 % 的需求詞元未服務。</translation>
+    </message>
+    <message>
+        <source>B serves A&apos;s workloads from one combined pool of %1 (prefill and decode on the same GPUs). The sizing needs %2 GPUs, bought as %3 × %4 (%5 GPUs).</source>
+        <translation>B 以一個 %1 合併資源池服務 A 的工作負載（預填與解碼在同一批 GPU 上）。容量規劃需要 %2 個 GPU，以 %3 × %4 購置（%5 個 GPU）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The router, which holds each workload to its SLOs, needed %n more server(s) to serve the same demand, so B has %1 GPUs.</source>
+        <translation>
+            <numerusform>路由器要求每個工作負載符合其 SLO，為服務相同需求多需 %n 台伺服器，因此 B 共有 %1 個 GPU。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>B has no simulation runs, so latency is compared as estimated.</source>
+        <translation>B 沒有模擬執行，因此延遲以估計值比較。</translation>
     </message>
 </context>
 <context>
@@ -2334,8 +2338,8 @@
         <translation>%1 詞元起讀取較划算</translation>
     </message>
     <message>
-        <source>the device&apos;s on-chip cache: working memory</source>
-        <translation>裝置的晶片內快取：工作記憶體</translation>
+        <source>the device&apos;s on-chip cache</source>
+        <translation>裝置的晶片內快取</translation>
     </message>
 </context>
 <context>

@@ -188,7 +188,7 @@ void TestUiMemory::rungsThePoolLacksAreMarked()
     QCOMPARE(sram.capacityBytes, pe->device->sramMb * 1e6 * pe->devices);
     // The H200's L2, not the catalogue's LPU SRAM tier: no bandwidth or price is claimed for it.
     QVERIFY(sram.deviceCache && !sram.tier);
-    QVERIFY(shows(m_view->scene(), QStringLiteral("on-chip cache: working memory")));
+    QVERIFY(shows(m_view->scene(), QStringLiteral("the device's on-chip cache")));
     QVERIFY(l.rungs[1].holdsKv && l.rungs[2].holdsKv && l.rungs[3].holdsKv);
     const MemoryRung &remote = l.rungs[4];
     QVERIFY(remote.kind == RungKind::Remote);

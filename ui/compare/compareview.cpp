@@ -277,23 +277,25 @@ void CompareView::computeB()
         const QString name = acceleratorName(*m_catalog, m_resolvedDevice);
         const ServerSpec *server = m_catalog->server(v.serverId);
         const int perServer = server ? server->acceleratorsPerNode : 0;
+        const int sizedServers = v.servers - v.serversAddedForRouter;
         m_variantNote = tr("B serves A's workloads from one combined pool of %1 (prefill and decode on the same GPUs). The "
-                           "sizing needs %2 GPUs; they are bought as %3 × %4, %5 GPUs. B has no simulation runs, so "
-                           "latency is compared as estimated.")
+                           "sizing needs %2 GPUs, bought as %3 × %4 (%5 GPUs).")
                             .arg(name)
                             .arg(v.sizedDevices)
-                            .arg(v.servers)
+                            .arg(sizedServers)
                             .arg(server ? QString::fromStdString(server->name) : QString::fromStdString(v.serverId))
-                            .arg(v.servers * perServer);
+                            .arg(sizedServers * perServer);
         if (v.serversAddedForRouter > 0)
             m_variantNote += QLatin1Char(' ')
-                             + tr("The router, which holds each workload to its SLOs, needed %n more server(s) than the "
-                                  "sizing to serve the same demand; they are included.",
-                                  "", v.serversAddedForRouter);
+                             + tr("The router, which holds each workload to its SLOs, needed %n more server(s) to serve "
+                                  "the same demand, so B has %1 GPUs.",
+                                  "", v.serversAddedForRouter)
+                                   .arg(v.servers * perServer);
         if (v.routedUnserved > v.sizedUnserved + 1e-4)
             m_variantNote += QLatin1Char(' ')
                              + tr("Even so, the router leaves %1 % of the demanded tokens unserved on this pool.")
                                    .arg(v.routedUnserved * 100, 0, 'f', 1);
+        m_variantNote += QLatin1Char(' ') + tr("B has no simulation runs, so latency is compared as estimated.");
         other = std::move(v.plan);
         other.name = tr("All on one %1 pool").arg(name).toStdString();
     } else {

@@ -292,7 +292,7 @@ void MemoryView::relayout()
         const double line1 = y + 6, line2 = y + 6 + NamePx * 1.35;
         addText(rungName(r.kind), NamePx, true, x[0], line1, colW(0), ink);
         const QString source = r.tier          ? QString::fromStdString(r.tier->name)
-                               : r.deviceCache ? tr("the device's on-chip cache: working memory")
+                               : r.deviceCache ? tr("the device's on-chip cache")
                                                : tr("not in the catalogue");
         addWrapped(source, NotePx, false, x[0], line2, colW(0), ink);
 
