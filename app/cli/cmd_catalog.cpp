@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/command.h"
+#include "app/cli/texttable.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/catalogjson.h"
 #include "core/model/modelarch.h"
@@ -21,50 +22,6 @@ namespace tokenroute::cli {
 namespace {
 
 using nlohmann::json;
-
-// A plain text table: a header row, then rows; numeric columns are right-aligned.
-class Table {
-public:
-    struct Column {
-        std::string title;
-        bool numeric = false;
-    };
-
-    explicit Table(std::vector<Column> columns)
-        : m_columns(std::move(columns))
-    {
-    }
-
-    void add(std::vector<std::string> row) { m_rows.push_back(std::move(row)); }
-
-    void print(std::ostream &out) const
-    {
-        std::vector<std::size_t> width(m_columns.size());
-        for (std::size_t c = 0; c < m_columns.size(); ++c) {
-            width[c] = m_columns[c].title.size();
-            for (const auto &row : m_rows)
-                width[c] = std::max(width[c], row[c].size());
-        }
-        auto line = [&](auto cell) {
-            std::string s;
-            for (std::size_t c = 0; c < m_columns.size(); ++c) {
-                const std::string text = cell(c);
-                const std::string pad(width[c] - text.size(), ' ');
-                s += (c ? "  " : "") + (m_columns[c].numeric ? pad + text : text + pad);
-            }
-            while (!s.empty() && s.back() == ' ')
-                s.pop_back();
-            out << s << '\n';
-        };
-        line([&](std::size_t c) { return m_columns[c].title; });
-        for (const auto &row : m_rows)
-            line([&](std::size_t c) { return row[c]; });
-    }
-
-private:
-    std::vector<Column> m_columns;
-    std::vector<std::vector<std::string>> m_rows;
-};
 
 std::string number(double v)
 {
@@ -87,7 +44,7 @@ std::string figure(const ProvenanceMap &provenance, const std::string &key, doub
 
 void printDevices(const Catalog &c, std::ostream &out)
 {
-    Table t({{"id"}, {"name"}, {"category"}, {"bf16 TFLOPS", true}, {"memory GB", true}, {"TB/s", true}, {"TDP W", true}});
+    TextTable t({{"id"}, {"name"}, {"category"}, {"bf16 TFLOPS", true}, {"memory GB", true}, {"TB/s", true}, {"TDP W", true}});
     for (const Accelerator &a : c.accelerators) {
         auto bf16 = a.peakTflops.find(Precision::BF16);
         t.add({a.id, a.name, toString(a.category),
@@ -100,7 +57,7 @@ void printDevices(const Catalog &c, std::ostream &out)
 
 void printServers(const Catalog &c, std::ostream &out)
 {
-    Table t({{"id"}, {"name"}, {"kind"}, {"U", true}, {"power W", true}, {"kg", true}, {"accelerators"},
+    TextTable t({{"id"}, {"name"}, {"kind"}, {"U", true}, {"power W", true}, {"kg", true}, {"accelerators"},
              {"DRAM GB", true}, {"NVMe TB", true}, {"network"}});
     for (const ServerSpec &s : c.servers) {
         const std::string accelerators =
@@ -119,7 +76,7 @@ void printServers(const Catalog &c, std::ostream &out)
 
 void printLinks(const Catalog &c, std::ostream &out)
 {
-    Table t({{"id"}, {"name"}, {"kind"}, {"GB/s per direction", true}, {"latency us", true}});
+    TextTable t({{"id"}, {"name"}, {"kind"}, {"GB/s per direction", true}, {"latency us", true}});
     for (const LinkType &l : c.links)
         t.add({l.id, l.name, toString(l.kind), figure(l.provenance, "bandwidth_gbs", l.bandwidthGBs),
                figure(l.provenance, "latency_us", l.latencyUs)});
@@ -128,7 +85,7 @@ void printLinks(const Catalog &c, std::ostream &out)
 
 void printTiers(const Catalog &c, std::ostream &out)
 {
-    Table t({{"id"}, {"name"}, {"kind"}, {"GB/s", true}, {"latency us", true}, {"pJ/bit", true}, {"USD/GB", true}});
+    TextTable t({{"id"}, {"name"}, {"kind"}, {"GB/s", true}, {"latency us", true}, {"pJ/bit", true}, {"USD/GB", true}});
     for (const MemoryTierSpec &m : c.tiers)
         t.add({m.id, m.name, toString(m.kind), figure(m.provenance, "bandwidth_gbs", m.bandwidthGBs),
                figure(m.provenance, "latency_us", m.latencyUs), figure(m.provenance, "energy_pj_per_bit", m.energyPjPerBit),
@@ -138,7 +95,7 @@ void printTiers(const Catalog &c, std::ostream &out)
 
 void printModels(const Catalog &c, std::ostream &out)
 {
-    Table t({{"id"}, {"name"}, {"params B total", true}, {"active B", true}, {"KV bytes/token bf16", true}});
+    TextTable t({{"id"}, {"name"}, {"params B total", true}, {"active B", true}, {"KV bytes/token bf16", true}});
     for (const ModelSpec &m : c.models) {
         const ParamCounts p = countParams(m.arch);
         char total[32], active[32], kv[32];
@@ -152,7 +109,7 @@ void printModels(const Catalog &c, std::ostream &out)
 
 void printPresets(const Catalog &c, std::ostream &out)
 {
-    Table t({{"id"}, {"model"}, {"req/s", true}, {"in mean", true}, {"in p90", true}, {"out mean", true},
+    TextTable t({{"id"}, {"model"}, {"req/s", true}, {"in mean", true}, {"in p90", true}, {"out mean", true},
              {"out p90", true}, {"reuse", true}, {"TTFT ms", true}, {"TPOT ms", true}, {"mode"}});
     for (const WorkloadPreset &p : c.presets) {
         const ProvenanceMap &pm = p.provenance;

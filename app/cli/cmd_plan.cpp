@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/command.h"
+#include "app/cli/texttable.h"
 #include "core/catalog/catalog.h"
 #include "core/plan/plan.h"
 #include "core/plan/planio.h"
@@ -68,49 +69,6 @@ std::string wrap(const std::string &text, const std::string &label, std::size_t 
     }
     return out + line + "\n";
 }
-
-class Table {
-public:
-    struct Column {
-        std::string title;
-        bool numeric = false;
-    };
-
-    explicit Table(std::vector<Column> columns)
-        : m_columns(std::move(columns))
-    {
-    }
-
-    void add(std::vector<std::string> row) { m_rows.push_back(std::move(row)); }
-
-    void print(std::ostream &out, const std::string &indent) const
-    {
-        std::vector<std::size_t> width(m_columns.size());
-        for (std::size_t c = 0; c < m_columns.size(); ++c) {
-            width[c] = m_columns[c].title.size();
-            for (const auto &row : m_rows)
-                width[c] = std::max(width[c], row[c].size());
-        }
-        auto line = [&](auto cell) {
-            std::string s = indent;
-            for (std::size_t c = 0; c < m_columns.size(); ++c) {
-                const std::string text = cell(c);
-                const std::string pad(width[c] - text.size(), ' ');
-                s += (c ? "  " : "") + (m_columns[c].numeric ? pad + text : text + pad);
-            }
-            while (!s.empty() && s.back() == ' ')
-                s.pop_back();
-            out << s << '\n';
-        };
-        line([&](std::size_t c) { return m_columns[c].title; });
-        for (const auto &row : m_rows)
-            line([&](std::size_t c) { return row[c]; });
-    }
-
-private:
-    std::vector<Column> m_columns;
-    std::vector<std::vector<std::string>> m_rows;
-};
 
 // ---- the summary --------------------------------------------------------------------------------
 
@@ -312,7 +270,7 @@ void printSummary(const std::string &path, const Plan &plan, const Summary &s)
         std::cout << wrap(plan.description, "about       ", 100);
 
     std::cout << "\nracks\n";
-    Table racks({{"id", true}, {"name"}, {"U used", true}, {"kW max", true}, {"kW budget", true}, {"cooling"},
+    TextTable racks({{"id", true}, {"name"}, {"U used", true}, {"kW max", true}, {"kW budget", true}, {"cooling"},
                  {"items", true}});
     for (const RackSummary &r : s.racks)
         racks.add({std::to_string(r.rack->id), r.rack->name,
@@ -322,7 +280,7 @@ void printSummary(const std::string &path, const Plan &plan, const Summary &s)
     racks.print(std::cout, "  ");
 
     std::cout << "\npools\n";
-    Table pools({{"id", true}, {"name"}, {"role"}, {"device"}, {"count", true}, {"nodes", true}, {"weights"},
+    TextTable pools({{"id", true}, {"name"}, {"role"}, {"device"}, {"count", true}, {"nodes", true}, {"weights"},
                  {"kv"}, {"tp", true}, {"mem", true}, {"kv tiers"}});
     for (const PoolSummary &p : s.pools)
         pools.add({std::to_string(p.pool->id), p.pool->name, toString(p.pool->role), p.device.empty() ? "?" : p.device,
@@ -333,7 +291,7 @@ void printSummary(const std::string &path, const Plan &plan, const Summary &s)
     pools.print(std::cout, "  ");
 
     std::cout << "\nworkloads\n";
-    Table workloads({{"id", true}, {"name"}, {"model"}, {"req/s", true}, {"in", true}, {"out", true},
+    TextTable workloads({{"id", true}, {"name"}, {"model"}, {"req/s", true}, {"in", true}, {"out", true},
                      {"TTFT ms", true}, {"TPOT ms", true}, {"kind"}});
     for (const Workload &w : plan.workloads)
         workloads.add({std::to_string(w.id), w.name, w.modelId, num(w.ratePerS), num(w.inputMean),
