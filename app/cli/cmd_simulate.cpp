@@ -17,6 +17,7 @@
 #include "core/sim/generator.h"
 #include "core/sim/simplan.h"
 #include "core/sim/simulator.h"
+#include "core/sim/simjson.h"
 #include "core/sim/trace.h"
 #include "core/util/error.h"
 
@@ -29,12 +30,6 @@ std::string fmt(double v, int decimals)
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
-}
-
-nlohmann::json percentilesMs(const Percentiles &p)
-{
-    return {{"p50", p.p50 * 1e3}, {"p90", p.p90 * 1e3}, {"p99", p.p99 * 1e3}, {"mean", p.mean * 1e3},
-            {"max", p.max * 1e3}, {"count", p.count}};
 }
 
 TraceFormat formatFor(const std::string &path, const std::string &name)
@@ -78,10 +73,12 @@ nlohmann::json resultJson(const SimResult &r)
     j["requests"] = r.completed;
     j["arrived"] = r.arrived;
     j["rejected"] = r.rejected;
-    j["ttft_ms"] = percentilesMs(r.ttft);
-    j["tpot_ms"] = percentilesMs(r.tpot);
-    j["e2e_ms"] = percentilesMs(r.e2e);
-    j["prefill_wait_ms"] = percentilesMs(r.prefillWait);
+    j["ttft_ms"] = percentilesMsJson(r.ttft);
+    j["tpot_ms"] = percentilesMsJson(r.tpot);
+    j["e2e_ms"] = percentilesMsJson(r.e2e);
+    j["prefill_wait_ms"] = percentilesMsJson(r.prefillWait);
+    j["ttft_cdf_ms"] = cdfMsJson(r.ttftCdf);
+    j["tpot_cdf_ms"] = cdfMsJson(r.tpotCdf);
     j["goodput_rps"] = r.goodputRps;
     j["throughput_rps"] = r.throughputRps;
     j["prefix_hit_ratio"] = r.prefixHitRatio;

@@ -69,4 +69,20 @@ Percentiles LatencyHistogram::summary() const
     return p;
 }
 
+std::vector<CdfPoint> LatencyHistogram::cdf() const
+{
+    std::vector<CdfPoint> out;
+    if (m_count == 0)
+        return out;
+    std::vector<double> fractions;
+    for (int i = 0; i <= 50; ++i)
+        fractions.push_back(i / 50.0);
+    for (double q : {0.95, 0.97, 0.99, 0.995, 0.999})
+        fractions.push_back(q);
+    std::sort(fractions.begin(), fractions.end());
+    for (double q : fractions)
+        out.push_back({quantile(q), q});
+    return out;
+}
+
 } // namespace tokenroute

@@ -18,6 +18,12 @@ struct Percentiles {
     double p99 = 0;
 };
 
+// One point of a latency CDF: this fraction of the values is at or below `seconds`.
+struct CdfPoint {
+    double seconds = 0;
+    double fraction = 0;
+};
+
 class LatencyHistogram {
 public:
     LatencyHistogram();
@@ -28,6 +34,9 @@ public:
     // q in [0, 1]; the geometric centre of the bucket holding the q-th value, clamped to [min, max].
     double quantile(double q) const;
     Percentiles summary() const;
+    // The CDF sampled at every 2 % and through the tail (p95, p97, p99, p99.5, p99.9): about 60
+    // points draw a smooth curve and keep a stored run small. Empty when nothing was added.
+    std::vector<CdfPoint> cdf() const;
 
 private:
     std::vector<std::uint32_t> m_buckets;

@@ -720,6 +720,8 @@ SimResult Simulation::run()
     res.simSeconds = std::max(0.0, m_lastCompletion - start);
     res.ttft = m_ttft.summary();
     res.tpot = m_tpot.summary();
+    res.ttftCdf = m_ttft.cdf();
+    res.tpotCdf = m_tpot.cdf();
     res.e2e = m_e2e.summary();
     res.prefillWait = m_wait.summary();
     if (res.simSeconds > 0) {

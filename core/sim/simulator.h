@@ -143,6 +143,7 @@ struct SimResult {
     long long completed = 0;
     long long rejected = 0;
     Percentiles ttft, tpot, e2e, prefillWait;
+    std::vector<CdfPoint> ttftCdf, tpotCdf;   // sampled from the same histograms as the percentiles
     double goodputRps = 0;        // completed requests meeting both SLOs per simulated second
     double throughputRps = 0;
     long long promptTokens = 0;

@@ -132,6 +132,7 @@ private slots:
     void sameSeedSameResults();
     void traceReplayedTwiceIsIdentical();
     void percentilesAndGoodput();
+    void cdfFollowsThePercentiles();
     void badConfigurations();
     void progressCanCancel();
     void demoPlanBuildsAndRuns();
@@ -369,6 +370,35 @@ void TestSimulator::percentilesAndGoodput()
     ListSource again(reqs);
     const SimResult ok = simulate(cfg, again);
     QVERIFY(std::abs(ok.goodputRps - 20 / 19.02) < 1e-9);
+}
+
+void TestSimulator::cdfFollowsThePercentiles()
+{
+    // A server 80 % busy (waits vary) so the TTFT CDF has a shape; prefill-only requests have no TPOT.
+    RequestGenerator gen(GeneratorSpec::parse("rate=40,requests=3000,input=fixed:1000,output=fixed:0,seed=3"));
+    const SimResult res = simulate(mdOne(), gen);
+    QVERIFY(res.ttft.count > 1000);
+    const std::vector<CdfPoint> &cdf = res.ttftCdf;
+    QVERIFY(cdf.size() > 50);
+    QCOMPARE(cdf.front().fraction, 0.0);
+    QCOMPARE(cdf.back().fraction, 1.0);
+    for (std::size_t i = 1; i < cdf.size(); ++i) {
+        QVERIFY(cdf[i].fraction > cdf[i - 1].fraction);
+        QVERIFY(cdf[i].seconds >= cdf[i - 1].seconds);
+    }
+    QVERIFY(cdf.front().seconds < cdf.back().seconds);
+    const auto at = [&](double q) {
+        for (const CdfPoint &p : cdf)
+            if (std::abs(p.fraction - q) < 1e-12)
+                return p.seconds;
+        return -1.0;
+    };
+    QCOMPARE(at(0.5), res.ttft.p50);
+    QCOMPARE(at(0.9), res.ttft.p90);
+    QCOMPARE(at(0.99), res.ttft.p99);
+    QCOMPARE(at(1.0), res.ttft.max);
+    QCOMPARE(res.tpot.count, 0LL);
+    QVERIFY(res.tpotCdf.empty());
 }
 
 void TestSimulator::badConfigurations()

@@ -1,43 +1,14 @@
 #include "ui/sim/simulationrun.h"
 
-#include <algorithm>
 #include <memory>
 
 #include "core/sim/generator.h"
-#include "core/sim/latencyhistogram.h"
+#include "core/sim/simjson.h"
 #include "core/sim/simplan.h"
 #include "core/sim/trace.h"
 #include "core/util/error.h"
 
 namespace tokenroute::ui {
-
-namespace {
-
-nlohmann::json percentilesMs(const Percentiles &p)
-{
-    return {{"p50", p.p50 * 1e3}, {"p90", p.p90 * 1e3}, {"p99", p.p99 * 1e3}, {"mean", p.mean * 1e3},
-            {"max", p.max * 1e3}, {"count", p.count}};
-}
-
-// The CDF is sampled at fixed fractions of the histogram rather than stored whole: 60 points draw
-// a smooth curve and keep a stored run small.
-nlohmann::json cdfPoints(const LatencyHistogram &h)
-{
-    nlohmann::json points = nlohmann::json::array();
-    if (h.count() == 0)
-        return points;
-    std::vector<double> qs;
-    for (int i = 0; i <= 50; ++i)
-        qs.push_back(i / 50.0);
-    for (double q : {0.95, 0.97, 0.99, 0.995, 0.999})
-        qs.push_back(q);
-    std::sort(qs.begin(), qs.end());
-    for (double q : qs)
-        points.push_back({h.quantile(q) * 1e3, q});
-    return points;
-}
-
-} // namespace
 
 SimulationOutcome runPlanSimulation(const Plan &plan, const Catalog &catalog, const SimulationRequest &request,
                                     const SimulationProgress &progress)
@@ -72,15 +43,7 @@ SimulationOutcome runPlanSimulation(const Plan &plan, const Catalog &catalog, co
         sourceJson = {{"generate", "workload,requests=" + std::to_string(request.requests)}, {"seed", gs.seed}};
     }
 
-    LatencyHistogram ttft, tpot;
     SimCallbacks cb;
-    cb.onRequest = [&ttft, &tpot](const RequestRecord &r) {
-        if (!r.rejected)
-            ttft.add(r.ttftS);
-        // As the simulator counts TPOT: only answers of more than one token have one.
-        if (!r.rejected && r.outputTokens > 1)
-            tpot.add(r.tpotS);
-    };
     cb.progressEvery = 5000;
     if (progress)
         cb.onProgress = progress;
@@ -99,9 +62,9 @@ SimulationOutcome runPlanSimulation(const Plan &plan, const Catalog &catalog, co
     j["requests"] = r.completed;
     j["arrived"] = r.arrived;
     j["rejected"] = r.rejected;
-    j["ttft_ms"] = percentilesMs(r.ttft);
-    j["tpot_ms"] = percentilesMs(r.tpot);
-    j["e2e_ms"] = percentilesMs(r.e2e);
+    j["ttft_ms"] = percentilesMsJson(r.ttft);
+    j["tpot_ms"] = percentilesMsJson(r.tpot);
+    j["e2e_ms"] = percentilesMsJson(r.e2e);
     j["goodput_rps"] = r.goodputRps;
     j["throughput_rps"] = r.throughputRps;
     j["prefix_hit_ratio"] = r.prefixHitRatio;
@@ -115,8 +78,8 @@ SimulationOutcome runPlanSimulation(const Plan &plan, const Catalog &catalog, co
                                   {"capacity_blocks", t.capacityBlocks},
                                   {"hit_blocks", t.hitBlocks},
                                   {"hit_ratio", t.hitRatio}});
-    j["ttft_cdf_ms"] = cdfPoints(ttft);
-    j["tpot_cdf_ms"] = cdfPoints(tpot);
+    j["ttft_cdf_ms"] = cdfMsJson(r.ttftCdf);
+    j["tpot_cdf_ms"] = cdfMsJson(r.tpotCdf);
     j["sim_seconds"] = r.simSeconds;
     j["wall_seconds"] = r.wallSeconds;
     j["notes"] = ps.notes;
