@@ -3,7 +3,6 @@
 // charts are drawn by the same Qt Charts code as the window's. Qt is started here and only here,
 // so every other command keeps running on a machine with no Qt platform at all.
 
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -19,6 +18,7 @@
 #include "core/plan/planio.h"
 #include "core/util/error.h"
 #include "resources/resources.h"
+#include "ui/headless.h"
 #include "ui/report/planreport.h"
 
 namespace tokenroute::cli {
@@ -33,21 +33,13 @@ struct ReportOptions {
     bool json = false;
 };
 
-// Headless by default: without a display, the offscreen platform draws into memory. A platform
-// the user chose (QT_QPA_PLATFORM) is respected.
-void chooseHeadlessPlatform()
-{
-    const bool display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
-    if (!display && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
-}
-
 void runReport(const ReportOptions &o, Context &ctx)
 {
     const Plan plan = loadPlan(o.plan);   // InputError names the file and field
     const Catalog &catalog = ctx.catalog();
 
-    chooseHeadlessPlatform();
+    // Headless by default; a platform the user chose (QT_QPA_PLATFORM) is respected.
+    ui::chooseHeadlessPlatform();
     static int argc = 1;
     static char name[] = "tokenroute-cli";
     static char *argv[] = {name, nullptr};

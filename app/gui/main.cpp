@@ -19,6 +19,7 @@
 #include "ui/catalogbrowser.h"
 #include "ui/catalogmodel.h"
 #include "ui/errortext.h"
+#include "ui/headless.h"
 #include "ui/mainwindow.h"
 #include "ui/tour/guidedtour.h"
 #include "ui/tour/userdata.h"
@@ -62,6 +63,18 @@ Options parseOptions(const QApplication &app)
     return o;
 }
 
+// Options that open no window: on a machine without a display they run on the offscreen platform.
+bool opensNoWindow(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--screenshot" || a.startsWith("--screenshot=") || a == "-h" || a == "--help" || a == "--help-all"
+            || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
 void selectCatalogueEntry(tokenroute::ui::MainWindow &window, const QString &spec)
 {
     const QStringList parts = spec.split(QLatin1Char(':'));
@@ -78,6 +91,14 @@ void selectCatalogueEntry(tokenroute::ui::MainWindow &window, const QString &spe
 
 int main(int argc, char **argv)
 {
+    if (!tokenroute::ui::displayOrPlatformChosen()) {
+        if (!opensNoWindow(argc, argv)) {
+            fprintf(stderr, "tokenroute: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                            "Run it in a desktop session, render a picture with --screenshot FILE, or use tokenroute-cli.\n");
+            return 2;
+        }
+        tokenroute::ui::chooseHeadlessPlatform();
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("TokenRoute"));
     QApplication::setApplicationName(QStringLiteral("TokenRoute"));
