@@ -158,6 +158,7 @@ private slots:
     void addAndRemoveRacks();
     void editRackUndoRedo();
     void shrinkingBelowAnOccupiedUnitRefused();
+    void frameBadgedOverItsBudget();
     void editRackThroughDialog();
     void connectTwoItemsThroughDialog();
     void connectRefusals_data();
@@ -585,6 +586,43 @@ void TestUiRacks::editRackUndoRedo()
     QCOMPARE(refused.count(), 2);
     QVERIFY(refused.at(1).at(0).toString().contains(QStringLiteral("42U or 48U")));
     QCOMPARE(m_document->plan(), m_demo);
+}
+
+void TestUiRacks::frameBadgedOverItsBudget()
+{
+    // Rack 3 draws 24.5 kW of 30: a 20 kW budget puts it over, and its frame carries the badge
+    // (drawn pixels in the header's corner change); undo takes both away.
+    RackScene *scene = m_designer->scene();
+    const auto frame = [&]() -> RackFrameItem * {
+        for (QGraphicsItem *item : scene->items())
+            if (item->type() == RackFrameItem::Type && static_cast<RackFrameItem *>(item)->rackId() == Rack3)
+                return static_cast<RackFrameItem *>(item);
+        return nullptr;
+    };
+    const auto header = [&] {
+        QImage image(40, 24, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        frame()->paint(&painter, nullptr, nullptr);
+        return image;
+    };
+    QVERIFY(frame() && !frame()->overLimit());
+    const QImage within = header();
+    Rack lower = *m_demo.rack(Rack3);
+    lower.powerBudgetKw = 20;
+    QVERIFY(m_designer->editor()->changeRack(lower));
+    QVERIFY(frame() && frame()->overLimit());
+    const QImage badged = header();
+    QVERIFY(badged != within);
+    // The badge is the plan tree's vermillion disc.
+    bool vermillion = false;
+    for (int y = 0; y < badged.height() && !vermillion; ++y)
+        for (int x = 0; x < badged.width() && !vermillion; ++x)
+            vermillion = qRed(badged.pixel(x, y)) > 180 && qGreen(badged.pixel(x, y)) < 120 && qBlue(badged.pixel(x, y)) < 60;
+    QVERIFY(vermillion);
+    m_document->undoStack()->undo();
+    QVERIFY(frame() && !frame()->overLimit());
+    QCOMPARE(header(), within);
 }
 
 void TestUiRacks::shrinkingBelowAnOccupiedUnitRefused()

@@ -14,6 +14,7 @@
 #include <QStyleOptionGraphicsItem>
 
 #include "ui/appstyle.h"
+#include "ui/evaluation/planproblems.h"
 #include "ui/format.h"
 #include "ui/palette.h"
 #include "ui/racks/rackmime.h"
@@ -104,6 +105,13 @@ RackFrameItem::RackFrameItem(const Rack &rack, const RackLoad &load)
                    .arg(formatNumber(rack.powerBudgetKw, 1)));
 }
 
+bool RackFrameItem::overLimit() const
+{
+    return loadLevel(m_load.powerW, m_load.powerBudgetW) == LoadLevel::Over
+           || loadLevel(m_load.weightKg, m_load.maxWeightKg) == LoadLevel::Over
+           || loadLevel(m_load.unitsUsed, m_load.units) == LoadLevel::Over;
+}
+
 QRectF RackFrameItem::boundingRect() const
 {
     return QRectF(0, 0, RackWidth, HeaderHeight + m_rack.units * UnitPx + FrameBottom + BarsHeight);
@@ -114,12 +122,19 @@ void RackFrameItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     const QPalette palette = QApplication::palette();
     painter->setRenderHint(QPainter::Antialiasing, true);
 
-    // Header: name, size and budget, cooling chip.
+    // Header: name (after the plan tree's problem badge when a limit is exceeded, so the rack at
+    // fault is found on the drawing too), size and budget, cooling chip.
+    double nameLeft = 0;
+    if (overLimit()) {
+        constexpr double Badge = 20;
+        problemBadgeIcon().paint(painter, QRect(0, 2, int(Badge), int(Badge)));
+        nameLeft = Badge + 5;
+    }
     painter->setPen(palette.color(QPalette::WindowText));
     painter->setFont(pixelFont(16, true));
-    const QRectF nameRect(0, 0, RackWidth, 24);
+    const QRectF nameRect(nameLeft, 0, RackWidth - nameLeft, 24);
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(painter->font()).elidedText(qs(m_rack.name), Qt::ElideRight, RackWidth));
+                      QFontMetricsF(painter->font()).elidedText(qs(m_rack.name), Qt::ElideRight, nameRect.width()));
     painter->setFont(pixelFont(12.5));
     QColor secondary = palette.color(QPalette::WindowText);
     secondary.setAlphaF(0.7);

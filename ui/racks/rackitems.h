@@ -22,6 +22,8 @@ class RackFrameItem final : public QGraphicsItem {
 public:
     RackFrameItem(const Rack &rack, const RackLoad &load);
     int rackId() const { return m_rack.id; }
+    // Power, weight or units over the rack's limit: the header carries the problem badge.
+    bool overLimit() const;
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
