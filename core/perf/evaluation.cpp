@@ -248,4 +248,19 @@ DeviceSetup poolSetup(const ModelArch &arch, const Pool &pool, const PoolEvaluat
     return chooseSetup(arch, *pe.device, devices, pool.weights, pool.kv, pool.tp, pool.pp, pool.ep, pool.memoryFraction);
 }
 
+bool isRoutedAround(const EvaluationIssue &issue, const Evaluation &evaluation)
+{
+    if (issue.code != EvaluationIssueCode::ModelDoesNotFit)
+        return false;
+    bool workloadFitsElsewhere = false, poolHoldsAnother = false;
+    for (const WorkloadEvaluation &w : evaluation.workloads)
+        for (const WorkloadOnPool &p : w.pools) {
+            if (!p.fits)
+                continue;
+            workloadFitsElsewhere = workloadFitsElsewhere || (w.workloadId == issue.workloadId && p.poolId != issue.poolId);
+            poolHoldsAnother = poolHoldsAnother || (p.poolId == issue.poolId && w.workloadId != issue.workloadId);
+        }
+    return workloadFitsElsewhere && poolHoldsAnother;
+}
+
 } // namespace tokenroute

@@ -95,6 +95,11 @@ struct Evaluation {
 
 Evaluation evaluate(const Plan &plan, const Catalog &catalog);
 
+// A model that does not fit one pool is a fact, not a problem, when the workload fits another pool
+// and this pool holds another workload: the router routes past it (a 70B workload past an LPU
+// pool built for 8B models). Every other issue is a problem.
+bool isRoutedAround(const EvaluationIssue &issue, const Evaluation &evaluation);
+
 // The setup a pool runs a model with: the pool's precisions and parallel layout over its devices,
 // or one device for an edge pool, whose devices each hold a whole replica for their own user.
 // Everything that prices a workload on a pool (evaluation, router, views) starts from this one.

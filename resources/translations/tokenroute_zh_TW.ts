@@ -1682,6 +1682,10 @@
         <source>No problems found (evaluated in %1 ms).</source>
         <translation>未發現問題（評估耗時 %1 ms）。</translation>
     </message>
+    <message>
+        <source>Routed around, not problems:</source>
+        <translation>已被路由避開，並非問題：</translation>
+    </message>
 </context>
 <context>
     <name>tokenroute::ui::Format</name>
@@ -2770,6 +2774,10 @@
     <message>
         <source>Total ($/M tokens)</source>
         <translation>總計（每百萬詞元 $）</translation>
+    </message>
+    <message>
+        <source>Routed around</source>
+        <translation>已被路由避開</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ private slots:
     void deviceMemoryIsTheDevicesOwn();
     void evaluateSmallPlan();
     void evaluateReportsProblems();
+    void modelTooLargeForOnePoolIsRoutedAround();
 };
 
 void TestCostTiers::ownedDevices()
@@ -266,6 +267,37 @@ void TestCostTiers::evaluateReportsProblems()
     const Evaluation ev2 = evaluate(bad, c);
     QVERIFY(std::any_of(ev2.issues.begin(), ev2.issues.end(),
                         [](const EvaluationIssue &i) { return i.code == EvaluationIssueCode::InvalidLayout; }));
+}
+
+void TestCostTiers::modelTooLargeForOnePoolIsRoutedAround()
+{
+    // Workload 1 (large) fits pool 10 only; workload 2 (small) fits both 10 and 20.
+    Evaluation ev;
+    const auto on = [](int pool, bool fits) {
+        WorkloadOnPool p;
+        p.poolId = pool;
+        p.fits = fits;
+        return p;
+    };
+    WorkloadEvaluation large, small;
+    large.workloadId = 1;
+    large.pools = {on(10, true), on(20, false)};
+    small.workloadId = 2;
+    small.pools = {on(10, true), on(20, true)};
+    ev.workloads = {large, small};
+    const EvaluationIssue tooLarge{EvaluationIssueCode::ModelDoesNotFit, 20, 1, 0, 8, "big"};
+    QVERIFY(isRoutedAround(tooLarge, ev));
+    // The same fact is a problem when the workload fits nowhere else...
+    Evaluation nowhere = ev;
+    nowhere.workloads[0].pools[0].fits = false;
+    QVERIFY(!isRoutedAround(tooLarge, nowhere));
+    // ...or when the pool holds no other workload.
+    Evaluation idle = ev;
+    idle.workloads[1].pools[1].fits = false;
+    QVERIFY(!isRoutedAround(tooLarge, idle));
+    // Other issues are always problems.
+    const EvaluationIssue layout{EvaluationIssueCode::InvalidLayout, 20, 1, 0, 0, "tp"};
+    QVERIFY(!isRoutedAround(layout, ev));
 }
 
 QTEST_APPLESS_MAIN(TestCostTiers)

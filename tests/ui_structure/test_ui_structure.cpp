@@ -5,6 +5,8 @@
 // takes the Workloads screenshot: the main window on the demo plan, where the tree's badges and
 // the workload table's tag chips are seen together.
 
+#include <algorithm>
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
@@ -184,23 +186,31 @@ void TestUiStructure::rackOverPowerBadgedUntilUndo()
 
 void TestUiStructure::poolThatCannotHoldItsModelBadged()
 {
-    // The LPU pool keeps weights in on-chip SRAM; six nodes (48 LPUs) cannot hold a 405B model.
+    // The LPU pool keeps weights in on-chip SRAM: six nodes (48 LPUs) hold the 8B chat model but
+    // not the 70B ones. That is the design (the router sends 70B elsewhere), so no badge...
+    const QModelIndex pools = m_model->groupIndex(PlanStructureModel::NodeKind::PoolsGroup);
+    const auto lpuProblems = [&] {
+        return childWithId(*m_model, pools, LpuPool, PlanStructureModel::DetailColumn).data(PlanStructureModel::ProblemsRole).toStringList();
+    };
+    const PlanOutlook &demo = m_evaluation->current();
+    QVERIFY(std::any_of(demo.evaluation.issues.begin(), demo.evaluation.issues.end(), [](const EvaluationIssue &i) {
+        return i.code == EvaluationIssueCode::ModelDoesNotFit && i.poolId == LpuPool;
+    }));
+    QVERIFY(lpuProblems().isEmpty());
+
+    // ...until every workload it could serve runs a model it cannot hold: then it is badged.
     Plan plan = m_demo;
-    Workload big = plan.workloads.front();
-    big.id = plan.nextId();
-    big.name = "Huge model";
-    big.modelId = "llama-3.1-405b";
-    plan.workloads.push_back(big);
+    for (Workload &w : plan.workloads)
+        if (!w.edge)
+            w.modelId = "llama-3.1-405b";
     m_document->reset(plan);
     const PlanOutlook &outlook = m_evaluation->current();
     const PlanProblems expected = problemsByEntity(outlook, m_document->plan());
     QVERIFY(expected.pools.contains(LpuPool));
-    const QModelIndex pools = m_model->groupIndex(PlanStructureModel::NodeKind::PoolsGroup);
-    const QModelIndex lpu = childWithId(*m_model, pools, LpuPool, PlanStructureModel::DetailColumn);
-    const QStringList problems = lpu.data(PlanStructureModel::ProblemsRole).toStringList();
+    const QStringList problems = lpuProblems();
     QCOMPARE(problems, expected.pools.value(LpuPool));
-    QVERIFY2(problems.join(QLatin1Char('\n')).contains(QStringLiteral("cannot hold the model of “Huge model”")), qPrintable(problems.join(QLatin1Char('\n'))));
-    QVERIFY(lpu.data(Qt::DecorationRole).isValid());
+    QVERIFY2(problems.join(QLatin1Char('\n')).contains(QStringLiteral("cannot hold the model of")), qPrintable(problems.join(QLatin1Char('\n'))));
+    QVERIFY(childWithId(*m_model, pools, LpuPool, PlanStructureModel::DetailColumn).data(Qt::DecorationRole).isValid());
 }
 
 void TestUiStructure::workloadWithUnservedDemandBadged()

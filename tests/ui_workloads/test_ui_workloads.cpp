@@ -3,6 +3,8 @@
 // add/duplicate/delete. Every edit is checked against the plan itself (Plan ==), so undo and redo
 // are compared exactly; the live evaluation, save/reopen and crash recovery are checked end to end.
 
+#include <algorithm>
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
@@ -50,6 +52,7 @@ QString dataDir()
 constexpr int CodingAgent = 301;
 constexpr int SupportChat = 302;
 constexpr int Summarisation = 303;
+constexpr int VoiceAssistant = 304;
 
 int rowOf(const Plan &plan, int id)
 {
@@ -80,6 +83,7 @@ private slots:
     void undoRedoRestoresExactPlan();
     void importedModelIsKeptWithThePlan();
     void liveEvaluationFollowsEdits();
+    void warnedOnlyWhenNoPoolHoldsTheModel();
     void titleShowsModifiedMarker();
     void saveThenReopenIsEqual();
     void crashRecoveryFileIsRestored();
@@ -421,6 +425,37 @@ void TestUiWorkloads::liveEvaluationFollowsEdits()
     m_window->document()->undoStack()->undo();
     QCOMPARE(live->current().unservedFraction, unservedBefore);
     qInfo("edit to refreshed outlook, three runs: %lld ms", static_cast<long long>(timer.elapsed()));
+}
+
+void TestUiWorkloads::warnedOnlyWhenNoPoolHoldsTheModel()
+{
+    // The coding agent's 70B model does not fit the LPU pool (built for 8B), but the H200 pool
+    // holds it: no warning. The voice assistant on 70B fits no edge device: warned, with why.
+    LiveEvaluation *live = m_window->liveEvaluation();
+    const PlanOutlook &demo = live->current();
+    QVERIFY(std::any_of(demo.evaluation.issues.begin(), demo.evaluation.issues.end(), [](const EvaluationIssue &i) {
+        return i.code == EvaluationIssueCode::ModelDoesNotFit && i.workloadId == CodingAgent;
+    }));
+    QVERIFY(!cell(CodingAgent, WorkloadTableModel::NameColumn).data(WorkloadTableModel::HasProblemRole).toBool());
+    QVERIFY(!cell(VoiceAssistant, WorkloadTableModel::NameColumn).data(WorkloadTableModel::HasProblemRole).toBool());
+    // The status bar has no warning sign for it, and lists it as routed around.
+    auto *summary = m_window->findChild<QLabel *>(QStringLiteral("evaluationSummary"));
+    QVERIFY(summary);
+    QCoreApplication::processEvents();
+    QVERIFY2(!summary->text().contains(QStringLiteral("⚠")), qPrintable(summary->text()));
+    QVERIFY2(summary->toolTip().contains(QStringLiteral("Routed around")), qPrintable(summary->toolTip()));
+
+    QVERIFY(model()->setData(cell(VoiceAssistant, WorkloadTableModel::ModelColumn), QStringLiteral("llama-3.1-70b")));
+    live->current();
+    const QModelIndex voice = cell(VoiceAssistant, WorkloadTableModel::NameColumn);
+    QVERIFY(voice.data(WorkloadTableModel::HasProblemRole).toBool());
+    const QString tip = voice.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("Voice edge")), qPrintable(tip));
+    QCoreApplication::processEvents();
+    QVERIFY2(summary->text().contains(QStringLiteral("⚠")), qPrintable(summary->text()));
+    m_window->document()->undoStack()->undo();
+    live->current();
+    QVERIFY(!cell(VoiceAssistant, WorkloadTableModel::NameColumn).data(WorkloadTableModel::HasProblemRole).toBool());
 }
 
 void TestUiWorkloads::titleShowsModifiedMarker()

@@ -33,14 +33,17 @@ void EvaluationSummary::refresh()
     QStringList tip = o.issues;
     if (!o.routingError.isEmpty())
         tip.prepend(tr("Routing failed: %1").arg(o.routingError));
-    if (tip.isEmpty()) {
-        setToolTip(tr("No problems found (evaluated in %1 ms).").arg(formatNumber(o.elapsedMs, 1)));
-        return;
-    }
-    QStringList escaped;
-    for (const QString &line : std::as_const(tip))
-        escaped << line.toHtmlEscaped();
-    setToolTip(QStringLiteral("<ul><li>%1</li></ul>").arg(escaped.join(QStringLiteral("</li><li>"))));
+    const auto list = [](const QStringList &lines) {
+        QStringList escaped;
+        for (const QString &line : lines)
+            escaped << line.toHtmlEscaped();
+        return QStringLiteral("<ul><li>%1</li></ul>").arg(escaped.join(QStringLiteral("</li><li>")));
+    };
+    QString html = tip.isEmpty() ? tr("No problems found (evaluated in %1 ms).").arg(formatNumber(o.elapsedMs, 1)).toHtmlEscaped()
+                                 : list(tip);
+    if (!o.notes.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(tr("Routed around, not problems:").toHtmlEscaped()) + list(o.notes);
+    setToolTip(html);
 }
 
 } // namespace tokenroute::ui

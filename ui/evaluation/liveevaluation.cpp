@@ -1,6 +1,5 @@
 #include "ui/evaluation/liveevaluation.h"
 
-#include <algorithm>
 #include <chrono>
 #include <exception>
 
@@ -137,7 +136,7 @@ void LiveEvaluation::run()
     out.evaluation = evaluate(plan, *m_catalog);
     out.itPowerKw = out.evaluation.itPowerKw;
     for (const EvaluationIssue &issue : out.evaluation.issues)
-        out.issues.append(describeIssue(issue, plan));
+        (isRoutedAround(issue, out.evaluation) ? out.notes : out.issues).append(describeIssue(issue, plan));
     try {
         out.routing = routePlan(plan, *m_catalog);
     } catch (const std::exception &e) {
@@ -154,7 +153,7 @@ void LiveEvaluation::run()
             if (e.workloadId == w.id)
                 we = &e;
         for (const EvaluationIssue &issue : out.evaluation.issues)
-            if (issue.workloadId == w.id)
+            if (issue.workloadId == w.id && !isRoutedAround(issue, out.evaluation))
                 o.problems.append(describeIssue(issue, plan));
         const WorkloadRouting *wr = nullptr;
         if (out.routing)

@@ -39,7 +39,8 @@ struct PlanOutlook {
     double itPowerKw = 0;
     double unservedFraction = 0;      // share of demanded tokens left unserved
     int sloViolations = 0;            // workloads with demand no route serves within its SLOs
-    QStringList issues;               // translated, one per evaluation issue
+    QStringList issues;               // translated, one per evaluation issue that is a problem
+    QStringList notes;                // translated: issues the router routes around (isRoutedAround)
     double elapsedMs = 0;             // how long the last run took
 
     const WorkloadOutlook *workload(int id) const;

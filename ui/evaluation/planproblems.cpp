@@ -80,9 +80,12 @@ PlanProblems problemsByEntity(const PlanOutlook &outlook, const Plan &plan)
         case EvaluationIssueCode::UnknownTier:
         case EvaluationIssueCode::MixedDevices:
         case EvaluationIssueCode::EmptyPool:
-        case EvaluationIssueCode::ModelDoesNotFit:
         case EvaluationIssueCode::InvalidLayout:
             add(problems.pools, issue.poolId, reason);
+            break;
+        case EvaluationIssueCode::ModelDoesNotFit:
+            if (!isRoutedAround(issue, outlook.evaluation))
+                add(problems.pools, issue.poolId, reason);
             break;
         case EvaluationIssueCode::UnknownModel:
         case EvaluationIssueCode::NoPoolMeetsSlo:

@@ -1,8 +1,8 @@
 #pragma once
 // The live evaluation's findings sorted by what they are about, so the plan tree (or any view that
 // lists racks, pools, workloads and items) can put a badge on the right row with the reasons in its
-// tooltip: a rack over its power budget or its units, a pool that cannot hold a workload's model or
-// run it with its layout, a workload with demand no route serves within its SLOs, an item the
+// tooltip: a rack over its power budget or its units, a pool that can hold none of the plan's
+// models or cannot run one with its layout, a workload with demand no route serves within its SLOs, an item the
 // catalogue does not know. Each reason is the same translated sentence the status bar uses.
 
 #include <QHash>

@@ -211,6 +211,12 @@ QString PlanReport::html() const
             h += QStringLiteral("<li>%1</li>").arg(esc(issue));
         h += QStringLiteral("</ul>");
     }
+    if (!o.notes.isEmpty()) {
+        h += QStringLiteral("<h3>%1</h3><ul>").arg(esc(tr("Routed around")));
+        for (const QString &note : o.notes)
+            h += QStringLiteral("<li>%1</li>").arg(esc(note));
+        h += QStringLiteral("</ul>");
+    }
 
     // ---- racks
     h += kPageBreak + QStringLiteral("<h2>%1</h2>").arg(esc(tr("Racks")));
