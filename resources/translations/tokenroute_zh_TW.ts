@@ -1388,6 +1388,34 @@
         <source>Save the plan (.trplan) to keep simulation and benchmark runs and their chart series with it.</source>
         <translation>將方案儲存為 .trplan，即可一併保留模擬與基準測試執行及其圖表數列。</translation>
     </message>
+    <message>
+        <source>&amp;Simulation run:</source>
+        <translation>模擬執行(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The stored simulation run the latency CDFs are drawn from</source>
+        <translation>延遲 CDF 所依據的已儲存模擬執行</translation>
+    </message>
+    <message>
+        <source>&amp;Benchmark run:</source>
+        <translation>基準測試執行(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The stored benchmark run the roofline and memory charts are drawn from</source>
+        <translation>屋頂線與記憶體圖表所依據的已儲存基準測試執行</translation>
+    </message>
+    <message>
+        <source>none stored</source>
+        <translation>尚未儲存</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3</source>
+        <translation>#%1 · %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>tokenroute::ui::CompareView</name>

@@ -8,6 +8,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDir>
+#include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QLineSeries>
@@ -125,6 +126,7 @@ private slots:
     void seriesSurviveReopeningThePlan();
     void viewDrawsTheSeriesAndStoresThemOnce();
     void shownViewFollowsEdits();
+    void olderRunsCanBePicked();
     void exportWritesPngAndSvg();
     void csvRoundTrips_data();
     void csvRoundTrips();
@@ -414,6 +416,48 @@ void TestPlanCharts::shownViewFollowsEdits()
     // The evaluation runs on a zero-delay timer; the shown page redraws when it reports.
     QTRY_COMPARE(view.charts().last().series[1].points.first().y(), rack.powerBudgetKw);
     QCOMPARE(view.charts().last().id, QStringLiteral("rack-power"));
+}
+
+void TestPlanCharts::olderRunsCanBePicked()
+{
+    // A second, smaller simulation run stored after the first: the page draws the newest; picking
+    // the first draws its CDF again, and "Newest" goes back.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("runs.trplan"));
+    QVERIFY(QFile::copy(m_planPath, path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const long long first = latestStoredResult(path, "simulation")->id;
+    SimulationRequest request;
+    request.requests = 150;
+    request.seed = 9;
+    const SimulationOutcome second = runPlanSimulation(m_plan, m_catalog, request, {});
+    const long long newest = appendResult(path.toStdString(), "simulation", simulationLabel(second.document), second.document.dump());
+
+    PlanDocument document;
+    document.open(path);
+    LiveEvaluation evaluation(&document, &m_catalog);
+    ChartsView view(&document, &m_catalog, &evaluation);
+    QComboBox *box = view.simulationRunBox();
+    QCOMPARE(box->count(), 3);   // Newest, then both runs newest first
+    QCOMPARE(box->itemData(1).toLongLong(), newest);
+    QCOMPARE(box->itemData(2).toLongLong(), first);
+    QCOMPARE(view.charts().first().sourceRunId, newest);
+
+    const auto pick = [&](int index) {
+        box->setCurrentIndex(index);
+        emit box->activated(index);
+    };
+    pick(2);
+    const PlanChart &ttft = view.charts().first();
+    QCOMPARE(ttft.sourceRunId, first);
+    QCOMPARE(ttft, latencyCdfChart(storedResults(path, "simulation").front(), false));
+    QCOMPARE(box->currentIndex(), 2);   // kept across a refresh
+    view.refresh();
+    QCOMPARE(view.charts().first().sourceRunId, first);
+    pick(0);
+    QCOMPARE(view.charts().first().sourceRunId, newest);
+    // The benchmark picker lists the one stored run.
+    QCOMPARE(view.benchmarkRunBox()->count(), 2);
 }
 
 void TestPlanCharts::exportWritesPngAndSvg()

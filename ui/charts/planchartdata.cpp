@@ -153,19 +153,23 @@ QString benchmarkHint()
 
 } // namespace
 
-std::optional<StoredResult> latestStoredResult(const QString &planPath, const char *kind)
+std::vector<StoredResult> storedResults(const QString &planPath, const char *kind)
 {
     if (planPath.isEmpty() || !isSqliteFile(planPath.toStdString()))
-        return std::nullopt;
+        return {};
     try {
-        const auto results = listResults(planPath.toStdString(), kind);
-        if (results.empty())
-            return std::nullopt;
-        return results.back();
+        return listResults(planPath.toStdString(), kind);
     } catch (const std::exception &) {
-        // An unreadable file shows as "no run": the window reports the file's problem elsewhere.
-        return std::nullopt;
+        return {};
     }
+}
+
+std::optional<StoredResult> latestStoredResult(const QString &planPath, const char *kind)
+{
+    std::vector<StoredResult> results = storedResults(planPath, kind);
+    if (results.empty())
+        return std::nullopt;
+    return std::move(results.back());
 }
 
 PlanChart latencyCdfChart(const std::optional<StoredResult> &simulation, bool tpot)
@@ -419,12 +423,18 @@ PlanChart rackPowerChart(const Plan &plan, const Evaluation &evaluation)
     return c;
 }
 
+QList<PlanChart> planCharts(const Plan &plan, const Catalog &catalog, const Evaluation &evaluation,
+                            const std::optional<StoredResult> &simulation, const std::optional<StoredResult> &benchmark)
+{
+    return {latencyCdfChart(simulation, false),       latencyCdfChart(simulation, true),
+            cacheHitChart(plan, catalog),              rooflineChart(evaluation, benchmark),
+            memoryHierarchyChart(evaluation, benchmark), rackPowerChart(plan, evaluation)};
+}
+
 QList<PlanChart> planCharts(const Plan &plan, const Catalog &catalog, const Evaluation &evaluation, const QString &planPath)
 {
-    const auto sim = latestStoredResult(planPath, "simulation");
-    const auto bench = latestStoredResult(planPath, "benchmark");
-    return {latencyCdfChart(sim, false), latencyCdfChart(sim, true),   cacheHitChart(plan, catalog),
-            rooflineChart(evaluation, bench), memoryHierarchyChart(evaluation, bench), rackPowerChart(plan, evaluation)};
+    return planCharts(plan, catalog, evaluation, latestStoredResult(planPath, "simulation"),
+                      latestStoredResult(planPath, "benchmark"));
 }
 
 // ---- storage ------------------------------------------------------------------------------------

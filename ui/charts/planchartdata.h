@@ -56,7 +56,11 @@ struct PlanChart {
     bool operator==(const PlanChart &) const = default;
 };
 
-// The newest stored result of `kind`, or nullopt (also for a JSON plan, which stores none).
+// Every stored result of `kind`, oldest first; empty for a JSON plan (which stores none) or a file
+// that cannot be read (the window reports the file's problem elsewhere).
+std::vector<StoredResult> storedResults(const QString &planPath, const char *kind);
+
+// The newest stored result of `kind`, or nullopt.
 std::optional<StoredResult> latestStoredResult(const QString &planPath, const char *kind);
 
 // CDF of TTFT (or TPOT) from a stored simulation document: the sampled CDF when the run stored one
@@ -84,7 +88,11 @@ PlanChart memoryHierarchyChart(const Evaluation &evaluation, const std::optional
 // IT power per rack and the rack's budget, in kW, from the evaluation.
 PlanChart rackPowerChart(const Plan &plan, const Evaluation &evaluation);
 
-// Every chart above for one plan, in page order. planPath names the stored runs (may be empty).
+// Every chart above for one plan, in page order, drawn from the given simulation and benchmark
+// runs (either may be absent).
+QList<PlanChart> planCharts(const Plan &plan, const Catalog &catalog, const Evaluation &evaluation,
+                            const std::optional<StoredResult> &simulation, const std::optional<StoredResult> &benchmark);
+// The same from the newest runs stored in planPath (may be empty).
 QList<PlanChart> planCharts(const Plan &plan, const Catalog &catalog, const Evaluation &evaluation,
                             const QString &planPath);
 

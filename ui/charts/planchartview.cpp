@@ -6,8 +6,10 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -212,6 +214,7 @@ ChartsView::ChartsView(PlanDocument *document, const Catalog *catalog, LiveEvalu
     setObjectName(QStringLiteral("chartsView"));
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(4, 4, 4, 4);
+    outer->addWidget(buildRunPickers());
     auto *grid = new QGridLayout;
     // Three columns by two rows: at 1280x720 each chart keeps about 420x300 pixels.
     constexpr int kCharts = 6, kColumns = 3;
@@ -231,8 +234,62 @@ ChartsView::ChartsView(PlanDocument *document, const Catalog *catalog, LiveEvalu
             refresh();
     };
     connect(m_evaluation, &LiveEvaluation::updated, this, refreshIfShown);
-    connect(m_document, &PlanDocument::filePathChanged, this, refreshIfShown);
+    connect(m_document, &PlanDocument::filePathChanged, this, [this, refreshIfShown] {
+        m_simulationRunId = m_benchmarkRunId = 0;   // run ids belong to the file they came from
+        refreshIfShown();
+    });
     refresh();
+}
+
+QWidget *ChartsView::buildRunPickers()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    const auto picker = [&](const QString &label, const QString &tip, long long &chosenId) {
+        auto *text = new QLabel(label, bar);
+        auto *box = new QComboBox(bar);
+        box->setToolTip(tip);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        text->setBuddy(box);
+        row->addWidget(text);
+        row->addWidget(box);
+        connect(box, &QComboBox::activated, this, [this, box, &chosenId](int index) {
+            chosenId = box->itemData(index).toLongLong();
+            refresh();
+        });
+        return box;
+    };
+    m_simulationRuns = picker(tr("&Simulation run:"), tr("The stored simulation run the latency CDFs are drawn from"),
+                              m_simulationRunId);
+    row->addSpacing(16);
+    m_benchmarkRuns = picker(tr("&Benchmark run:"), tr("The stored benchmark run the roofline and memory charts are drawn from"),
+                             m_benchmarkRunId);
+    row->addStretch(1);
+    return bar;
+}
+
+std::optional<StoredResult> ChartsView::chooseRun(QComboBox *box, long long &chosenId, const std::vector<StoredResult> &runs)
+{
+    const QSignalBlocker quiet(box);
+    box->clear();
+    box->addItem(runs.empty() ? tr("none stored") : tr("Newest"), 0LL);
+    std::optional<StoredResult> chosen;
+    for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
+        // "2026-11-30T13:05:00Z" reads as "2026-11-30 13:05".
+        const QString when = QString::fromStdString(it->createdAt).left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
+        box->addItem(tr("#%1 · %2 · %3").arg(it->id).arg(QString::fromStdString(it->label), when), it->id);
+        if (it->id == chosenId)
+            chosen = *it;
+    }
+    if (!chosen) {
+        chosenId = 0;   // gone from the file (or never chosen): the newest
+        if (!runs.empty())
+            chosen = runs.back();
+    }
+    box->setCurrentIndex(std::max(0, box->findData(chosenId)));
+    box->setEnabled(!runs.empty());
+    return chosen;
 }
 
 QWidget *ChartsView::framed(QChartView *view, int index)
@@ -270,7 +327,9 @@ void ChartsView::refresh()
 {
     const PlanOutlook &outlook = m_evaluation->current();
     const QString path = !m_document->filePath().isEmpty() ? m_document->filePath() : m_document->sourcePath();
-    m_charts = planCharts(m_document->plan(), *m_catalog, outlook.evaluation, path);
+    const auto simulation = chooseRun(m_simulationRuns, m_simulationRunId, storedResults(path, "simulation"));
+    const auto benchmark = chooseRun(m_benchmarkRuns, m_benchmarkRunId, storedResults(path, "benchmark"));
+    m_charts = planCharts(m_document->plan(), *m_catalog, outlook.evaluation, simulation, benchmark);
     for (int i = 0; i < m_views.size() && i < m_charts.size(); ++i) {
         drawPlanChart(m_views[i]->chart(), m_charts[i]);
         m_views[i]->setObjectName(m_charts[i].id + QStringLiteral("-chart"));
