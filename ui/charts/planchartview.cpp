@@ -250,7 +250,9 @@ QWidget *ChartsView::buildRunPickers()
         auto *text = new QLabel(label, bar);
         auto *box = new QComboBox(bar);
         box->setToolTip(tip);
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        // A run's label can be long (a trace's path): the box keeps a steady width, the list shows all.
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(32);
         text->setBuddy(box);
         row->addWidget(text);
         row->addWidget(box);
