@@ -476,6 +476,22 @@ struct Runner {
     }
 };
 
+// The prefill GEMMs, run for their own results and, with attention alone, only for the compute
+// roof the attention kernels are compared against: the library GEMM's figure on the first shape.
+void runGemmShapes(Runner &run, const BenchOptions &opt, CaseContext &ctx, const std::vector<GemmShape> &shapes,
+                   const std::string &library)
+{
+    for (const auto &s : shapes) {
+        KernelResult r = runPrefillGemm(s, ctx);
+        if (!r.failed && r.reference && ctx.computeReference == 0) {
+            ctx.computeReference = r.reference->figure;
+            ctx.computeReferenceName = library + " " + s.describe() + " (compute roof measured this run)";
+        }
+        if (opt.prefill)
+            run.add(std::move(r));
+    }
+}
+
 KernelResult streamResult(const std::string &device, const std::string &variant, const std::string &shape,
                           const std::string &precision)
 {
@@ -531,15 +547,7 @@ void runCpu(Runner &run, const BenchOptions &opt, const CpuInfo &cpu)
         // projection, and an odd token count through a narrow one (edge tiles on both sides).
         std::vector<GemmShape> shapes = opt.quick ? std::vector<GemmShape>{{256, 2048, 2048}}
                                                   : std::vector<GemmShape>{{512, 4096, 4096}, {1000, 4096, 1000}};
-        for (const auto &s : shapes) {
-            KernelResult r = runPrefillGemm(s, ctx);
-            if (!r.failed && r.reference && ctx.computeReference == 0) {
-                ctx.computeReference = r.reference->figure;
-                ctx.computeReferenceName = "openblas_sgemm " + s.describe() + " (compute roof measured this run)";
-            }
-            if (opt.prefill)
-                run.add(std::move(r));
-        }
+        runGemmShapes(run, opt, ctx, shapes, "openblas_sgemm");
     }
     if (opt.attention) {
         // Llama-3.1-8B attention geometry (32 query heads, 8 KV heads, d = 128), and an odd one.
@@ -643,15 +651,7 @@ void runCuda(Runner &run, const BenchOptions &opt, const CudaDeviceInfo &gpu)
     if (opt.prefill || opt.attention) {
         std::vector<GemmShape> shapes = opt.quick ? std::vector<GemmShape>{{2048, 4096, 4096}}
                                                   : std::vector<GemmShape>{{4096, 8192, 8192}, {1000, 4096, 1000}};
-        for (const auto &s : shapes) {
-            KernelResult r = runPrefillGemm(s, ctx);
-            if (!r.failed && r.reference && ctx.computeReference == 0) {
-                ctx.computeReference = r.reference->figure;
-                ctx.computeReferenceName = "cublas_gemm_bf16 " + s.describe() + " (compute roof measured this run)";
-            }
-            if (opt.prefill)
-                run.add(std::move(r));
-        }
+        runGemmShapes(run, opt, ctx, shapes, "cublas_gemm_bf16");
     }
     if (opt.attention) {
         std::vector<AttentionShape> shapes = opt.quick ? std::vector<AttentionShape>{{1024, 32, 8, 128}}
