@@ -364,9 +364,9 @@ LinkGraphic::LinkGraphic(const Link &link, const LinkType *type, const QPainterP
     // Line weight grows with the bandwidth it carries, on a log scale so a 16-lane spine link does
     // not drown the rest: 50 GB/s (one NDR port) draws at 1.5 px.
     const double width = std::clamp(1.5 + 0.7 * std::log2(std::max(1.0, total / 50.0)), 1.5, 5.0);
-    QColor colour = m_colour;
-    colour.setAlphaF(0.85);
-    setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap));
+    // Opaque on purpose: a translucent pen made the raster engine blend every antialiased span,
+    // and 120 links took a full-HD frame from 11 ms to 50-90 ms (bench_racks, ViewFrameWarm).
+    setPen(QPen(m_colour, width, Qt::SolidLine, Qt::RoundCap));
     setToolTip(QObject::tr("%1\n%2 lane(s) of %3\n%4 GB/s per direction")
                    .arg(m_label, QString::number(link.lanes), type ? qs(type->name) : qs(link.linkTypeId), formatNumber(total, 0)));
 }
