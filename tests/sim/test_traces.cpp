@@ -160,8 +160,8 @@ void TestTraces::burstGptColumnsAndFilters()
         const auto reqs = readAll(reader);
         QCOMPARE(reqs.size(), std::size_t(4));
         QCOMPARE(reqs[3].arrivalS, 126.5);
-        QCOMPARE(reqs[3].inputTokens, 1360);
-        QCOMPARE(reqs[3].outputTokens, 205);
+        QCOMPARE(reqs[3].inputTokens, 1420);
+        QCOMPARE(reqs[3].outputTokens, 188);
         QCOMPARE(reqs[1].outputTokens, 0);  // a failed request is kept unless asked otherwise
     }
     {
@@ -173,7 +173,7 @@ void TestTraces::burstGptColumnsAndFilters()
         QCOMPARE(reqs.size(), std::size_t(2));
         QCOMPARE(reader.filteredLines(), 2LL);
         QCOMPARE(reader.skippedLines(), 0LL);
-        QCOMPARE(reqs[1].inputTokens, 1360);
+        QCOMPARE(reqs[1].inputTokens, 1420);
     }
 }
 

@@ -130,10 +130,10 @@ write('trace/azure-tokens-huge.csv', azure + '2024-03-05 20:15:15.0,999999999999
 write('trace/azure-tokens-nan.csv', azure + '2024-03-05 20:15:15.0,nan,10\n')
 write('trace/azure-backwards.csv', azure + '2024-03-05 20:15:07.0,48,10\n')
 write('trace/azure-no-header.csv', '2024-03-05 20:15:10.0000000,4200,12\n')
-burst = 'Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type\n5,ChatGPT,472,18,490,Conversation log\n'
-write('trace/burstgpt-time-inf.csv', burst + 'inf,ChatGPT,472,18,490,Conversation log\n')
-write('trace/burstgpt-time-1e400.csv', burst + '1e400,ChatGPT,472,18,490,Conversation log\n')
-write('trace/burstgpt-tokens-text.csv', burst + '6,ChatGPT,many,18,490,Conversation log\n')
-write('trace/burstgpt-tokens-negative.csv', burst + '6,ChatGPT,-472,18,490,Conversation log\n')
-write('trace/burstgpt-short-row.csv', burst + '6,ChatGPT\n')
-write('trace/burstgpt-invalid-utf8.csv', (burst + '6,ChatGPT,47\xff2,18,490,Conversation log\n').encode('latin-1'), binary=True)
+burst = 'Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type\n12,ChatGPT,630,44,674,Conversation log\n'
+write('trace/burstgpt-time-inf.csv', burst + 'inf,ChatGPT,630,44,674,Conversation log\n')
+write('trace/burstgpt-time-1e400.csv', burst + '1e400,ChatGPT,630,44,674,Conversation log\n')
+write('trace/burstgpt-tokens-text.csv', burst + '13,ChatGPT,many,44,674,Conversation log\n')
+write('trace/burstgpt-tokens-negative.csv', burst + '13,ChatGPT,-630,44,674,Conversation log\n')
+write('trace/burstgpt-short-row.csv', burst + '13,ChatGPT\n')
+write('trace/burstgpt-invalid-utf8.csv', (burst + '13,ChatGPT,63\xff0,44,674,Conversation log\n').encode('latin-1'), binary=True)
