@@ -189,6 +189,14 @@
         <source>overhead-bound</source>
         <translation>開銷受限</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image or an SVG drawing</source>
+        <translation>將此圖表儲存為 PNG 影像或 SVG 向量圖</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1366,14 +1374,6 @@
 </context>
 <context>
     <name>tokenroute::ui::ChartsView</name>
-    <message>
-        <source>Export…</source>
-        <translation>匯出…</translation>
-    </message>
-    <message>
-        <source>Save this chart as a PNG image or an SVG drawing</source>
-        <translation>將此圖表儲存為 PNG 影像或 SVG 向量圖</translation>
-    </message>
     <message numerus="yes">
         <source>Stored %n chart series with their runs in the plan file.</source>
         <translation>
@@ -1603,14 +1603,6 @@
 </context>
 <context>
     <name>tokenroute::ui::CostsView</name>
-    <message>
-        <source>Export…</source>
-        <translation>匯出…</translation>
-    </message>
-    <message>
-        <source>Save this chart as a PNG image or an SVG drawing</source>
-        <translation>將此圖表儲存為 PNG 影像或 SVG 向量圖</translation>
-    </message>
     <message>
         <source>No workload is routed yet: add pools that can serve the workloads</source>
         <translation>尚無工作負載完成路由：請新增能服務這些工作負載的資源池</translation>

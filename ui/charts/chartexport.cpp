@@ -9,6 +9,8 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTextDocumentFragment>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace tokenroute::ui {
 
@@ -108,6 +110,24 @@ void addChartExportMenu(QChartView *view, const QString &baseName)
     });
     view->addAction(png);
     view->addAction(svg);
+}
+
+QWidget *chartWithExportButton(QChartView *view, const std::function<QString()> &baseName, const QString &buttonName,
+                               QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *button = new QToolButton(box);
+    button->setText(QObject::tr("Export…"));
+    button->setToolTip(QObject::tr("Save this chart as a PNG image or an SVG drawing"));
+    if (!buttonName.isEmpty())
+        button->setObjectName(buttonName);
+    QObject::connect(button, &QToolButton::clicked, box, [view, baseName, parent] { exportChartInteractively(view, baseName(), parent); });
+    layout->addWidget(view, 1);
+    layout->addWidget(button, 0, Qt::AlignRight);
+    return box;
 }
 
 } // namespace tokenroute::ui

@@ -3,6 +3,8 @@
 // through QSvgGenerator (for print, scales without blur). Both render the chart's scene afresh at
 // the requested size rather than grabbing the screen, so the file does not depend on the window.
 
+#include <functional>
+
 #include <QSize>
 #include <QString>
 
@@ -22,5 +24,11 @@ void addChartExportMenu(QChartView *view, const QString &baseName);
 
 // Asks for a file and writes the chart in the format its suffix names (.png or .svg).
 void exportChartInteractively(QChartView *view, const QString &baseName, QWidget *parent);
+
+// A box holding the chart with an "Export…" button under it that does exportChartInteractively().
+// baseName is asked at each click, so a page whose charts change suggests the current name; the
+// button is named buttonName (for tests and style sheets) when that is not empty.
+QWidget *chartWithExportButton(QChartView *view, const std::function<QString()> &baseName, const QString &buttonName,
+                               QWidget *parent);
 
 } // namespace tokenroute::ui

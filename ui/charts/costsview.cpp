@@ -12,7 +12,6 @@
 #include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -75,19 +74,8 @@ CostsView::CostsView(PlanDocument *document, const Catalog *catalog, LiveEvaluat
 
 QWidget *CostsView::framed(QChartView *view, const QString &baseName)
 {
-    auto *box = new QWidget(this);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    auto *button = new QToolButton(box);
-    button->setText(tr("Export…"));
-    button->setToolTip(tr("Save this chart as a PNG image or an SVG drawing"));
-    button->setObjectName(baseName + QStringLiteral("-export"));
-    connect(button, &QToolButton::clicked, this, [this, view, baseName] { exportChartInteractively(view, baseName, this); });
     addChartExportMenu(view, baseName);
-    layout->addWidget(view, 1);
-    layout->addWidget(button, 0, Qt::AlignRight);
-    return box;
+    return chartWithExportButton(view, [baseName] { return baseName; }, baseName + QStringLiteral("-export"), this);
 }
 
 void CostsView::styleChart(QChart *chart) const

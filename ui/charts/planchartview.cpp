@@ -14,7 +14,6 @@
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -296,20 +295,10 @@ std::optional<StoredResult> ChartsView::chooseRun(QComboBox *box, long long &cho
 
 QWidget *ChartsView::framed(QChartView *view, int index)
 {
-    auto *box = new QWidget(this);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    auto *button = new QToolButton(box);
-    button->setText(tr("Export…"));
-    button->setToolTip(tr("Save this chart as a PNG image or an SVG drawing"));
-    connect(button, &QToolButton::clicked, this, [this, view, index] {
-        exportChartInteractively(view, index < m_charts.size() ? m_charts[index].id : QStringLiteral("chart"), this);
-    });
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    layout->addWidget(view, 1);
-    layout->addWidget(button, 0, Qt::AlignRight);
-    return box;
+    // The page's charts are recomputed on each refresh: the name is the chart's id at the click.
+    const auto baseName = [this, index] { return index < m_charts.size() ? m_charts[index].id : QStringLiteral("chart"); };
+    return chartWithExportButton(view, baseName, QString(), this);
 }
 
 void ChartsView::changeEvent(QEvent *event)
