@@ -108,6 +108,16 @@ nlohmann::json smallBenchmark()
     return toJson(report);
 }
 
+// A writable copy of the stored plan, for a case that adds results to it; empty when the copy failed.
+QString writableCopy(const QString &from, const QTemporaryDir &dir, const QString &name)
+{
+    const QString path = dir.filePath(name);
+    if (!QFile::copy(from, path))
+        return {};
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return path;
+}
+
 } // namespace
 
 class TestPlanCharts : public QObject {
@@ -349,8 +359,8 @@ void TestPlanCharts::planWithoutRunsSaysHowToMakeThem()
 void TestPlanCharts::seriesSurviveReopeningThePlan()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("copy.trplan"));
-    QVERIFY(QFile::copy(m_planPath, path));
+    const QString path = writableCopy(m_planPath, dir, QStringLiteral("copy.trplan"));
+    QVERIFY(!path.isEmpty());
     const QList<PlanChart> charts = planCharts(m_plan, m_catalog, m_evaluation, path);
     const int stored = storeChartSeries(path, charts, true);
     QCOMPARE(stored, 6);
@@ -378,9 +388,8 @@ void TestPlanCharts::seriesSurviveReopeningThePlan()
 void TestPlanCharts::viewDrawsTheSeriesAndStoresThemOnce()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("view.trplan"));
-    QVERIFY(QFile::copy(m_planPath, path));
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const QString path = writableCopy(m_planPath, dir, QStringLiteral("view.trplan"));
+    QVERIFY(!path.isEmpty());
     PlanDocument document;
     document.open(path);
     QCOMPARE(document.filePath(), QFileInfo(path).absoluteFilePath());
@@ -423,9 +432,8 @@ void TestPlanCharts::olderRunsCanBePicked()
     // A second, smaller simulation run stored after the first: the page draws the newest; picking
     // the first draws its CDF again, and "Newest" goes back.
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("runs.trplan"));
-    QVERIFY(QFile::copy(m_planPath, path));
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const QString path = writableCopy(m_planPath, dir, QStringLiteral("runs.trplan"));
+    QVERIFY(!path.isEmpty());
     const long long first = latestStoredResult(path, "simulation")->id;
     SimulationRequest request;
     request.requests = 150;
